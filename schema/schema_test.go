@@ -1,0 +1,141 @@
+package schema
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Vladimir Putin", "vladimir_putin"},
+		{"U.N. Security Council", "un_security_council"},
+		{"U.S.", "us"},
+		{"Leif-Eric Easley", "leif_eric_easley"},
+		{"  Kim   Jong Un ", "kim_jong_un"},
+		{"Seoul's Kookmin University", "seouls_kookmin_university"},
+		{"Center for a New American Security", "center_for_a_new_american_security"},
+		{"Zürich", "zürich"},
+		{"", ""},
+		{"---", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEntityID(t *testing.T) {
+	if got := EntityID(Person, "Vladimir Putin"); got != "person/vladimir_putin" {
+		t.Errorf("EntityID = %q", got)
+	}
+	if EntityID(Place, "Georgia") == EntityID(Person, "Georgia") {
+		t.Error("entity ids of different classes collide")
+	}
+}
+
+func TestDocumentIDIgnoresLayout(t *testing.T) {
+	a := DocumentID("Putin met Kim.\nThey \u201ctalked\u201d.")
+	b := DocumentID("putin met kim. they \"talked\".  ")
+	c := DocumentID("Putin met Xi.")
+	if a != b {
+		t.Errorf("ids differ for the same body: %s %s", a, b)
+	}
+	if a == c {
+		t.Error("ids equal for different bodies")
+	}
+	if len(a) != 16 {
+		t.Errorf("id %q: want 16 hex digits", a)
+	}
+}
+
+func TestFactKeySymmetric(t *testing.T) {
+	ab := Relation{SubjectID: "person/a", Predicate: "meet", ObjectID: "person/b", Polarity: Positive, Modality: Asserted}
+	ba := Relation{SubjectID: "person/b", Predicate: "meet", ObjectID: "person/a", Polarity: Positive, Modality: Asserted}
+	if FactID(ab) != FactID(ba) {
+		t.Error("symmetric facts have different ids")
+	}
+	ab.Predicate, ba.Predicate = "supply", "supply"
+	if FactID(ab) == FactID(ba) {
+		t.Error("asymmetric facts in both directions share an id")
+	}
+	neg := ab
+	neg.Polarity = Negative
+	if FactID(neg) == FactID(ab) {
+		t.Error("negated fact shares the id of the positive one")
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"provide", "supply"},
+		{"give", "supply"},
+		{"hold talks", "meet"},
+		{"Hold  Talks", "meet"},
+		{"meet", "meet"},
+		{"deny", "deny"},
+		{"reject", "deny"},
+		{"toast", "toast"},
+		{"call on", "call_on"},
+		{"name", "name_rel"},
+		{"type", "type_rel"},
+	}
+	for _, tt := range tests {
+		if got := Canonical(tt.in); got != tt.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if IsProperty(Canonical(tt.in)) {
+			t.Errorf("Canonical(%q) is a store property", tt.in)
+		}
+	}
+	if !IsSymmetric("meet") || IsSymmetric("supply") {
+		t.Error("IsSymmetric wrong for meet or supply")
+	}
+}
+
+func TestRecordsJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		in   any
+		want string
+	}{
+		{"document", Document{ID: "d1", Title: "T", Source: "a.txt"},
+			`{"type":"document","id":"d1","title":"T","author":"","date":"","source":"a.txt","duplicates":[]}`},
+		{"entity", Entity{ID: "person/a_b", Name: "A B", Class: Person, Mentions: 2},
+			`{"type":"entity","id":"person/a_b","name":"A B","class":"Person","aliases":[],"mentions":2,"documents":[]}`},
+		{"relation", Relation{ID: "r", Subject: "A", Predicate: "meet", PredicateText: "met", Object: "B",
+			ObjectKind: EntityObject, Polarity: Positive, Modality: Asserted, Confidence: 0.5},
+			`{"type":"relation","id":"r","subject":"A","predicate":"meet","predicate_text":"met","object":"B","object_kind":"entity","qualifiers":{},"polarity":"positive","modality":"asserted","confidence":0.5,"evidence":[],"attributed_to":null}`},
+		{"relation attributed", Relation{ID: "r", Modality: Reported, AttributedTo: "United States"},
+			`"attributed_to":"United States"`},
+		{"quote", Quote{ID: "q", Speaker: "A", Text: "x", Document: "d", Start: 1, End: 2},
+			`{"type":"quote","id":"q","speaker":"A","text":"x","document":"d","start":1,"end":2}`},
+	}
+	for _, tt := range tests {
+		b, err := json.Marshal(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !strings.Contains(string(b), tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, b, tt.want)
+		}
+	}
+}
+
+func TestRelationRoundTrip(t *testing.T) {
+	in := Relation{ID: "r", Subject: "A", Predicate: "deny", Object: "claims", ObjectKind: LiteralObject,
+		Qualifiers: map[string]string{"recipient": "B"}, Polarity: Positive, Modality: Reported,
+		AttributedTo: "C", Confidence: 0.7, Evidence: []Evidence{{Document: "d", Sentence: "s", Start: 1, End: 5}}}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Relation
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if FactKey(out) != FactKey(in) || out.Evidence[0] != in.Evidence[0] || out.Confidence != in.Confidence {
+		t.Errorf("round trip changed the relation:\n in %+v\nout %+v", in, out)
+	}
+}
