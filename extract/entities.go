@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"kg/schema"
+)
+
+// entity is one real-world entity as a document names it.
+type entity struct {
+	Name     string
+	Class    schema.Class
+	sure     int
+	mentions []int // indices into the document's mentions, in text order
+}
+
+// mergeMentions groups a document's mentions (in text order) into entities
+// and sets each mention's entity index. Names of two words or more, and
+// names the gazetteer knows, group by their spelling. A one-word name then
+// joins a person whose full name contains that word ("Putin" → "Vladimir
+// Putin"); when several people share it ("Kim Jong Un", "Duyeon Kim") the
+// one mentioned most so far wins, then the one mentioned most in all, then
+// the most recent. Otherwise it groups by its spelling. The fullest name
+// names the entity.
+func mergeMentions(ms []Mention) []entity {
+	var ents []entity
+	byName := map[string]int{}
+	add := func(key string, i int) {
+		e, ok := byName[key]
+		if !ok {
+			e = len(ents)
+			byName[key] = e
+			ents = append(ents, entity{})
+		}
+		ents[e].mentions = append(ents[e].mentions, i)
+		ms[i].entity = e
+	}
+	var short []int
+	for i, m := range ms {
+		if strings.Contains(m.Name, " ") || m.sure == byGazetteer {
+			add(strings.ToLower(m.Name), i)
+		} else {
+			short = append(short, i)
+		}
+	}
+	for e := range ents {
+		ents[e].settle(ms)
+	}
+	for _, i := range short {
+		if e, ok := bindShort(ents, ms, i); ok {
+			ents[e].mentions = append(ents[e].mentions, i)
+			ms[i].entity = e
+			continue
+		}
+		add(strings.ToLower(ms[i].Name), i)
+	}
+	for e := range ents {
+		sort.Ints(ents[e].mentions)
+		ents[e].settle(ms)
+	}
+	return ents
+}
+
+// settle sets the entity's class (the most trusted decision, then the most
+// frequent) and its name (the longest name of that class).
+func (e *entity) settle(ms []Mention) {
+	votes := map[schema.Class]int{}
+	e.sure = 0
+	for _, i := range e.mentions {
+		m := ms[i]
+		if m.sure > e.sure {
+			e.sure = m.sure
+			votes = map[schema.Class]int{}
+		}
+		if m.sure == e.sure {
+			votes[m.Class]++
+		}
+	}
+	best := 0
+	for _, c := range schema.Classes {
+		if votes[c] > best {
+			e.Class, best = c, votes[c]
+		}
+	}
+	for _, i := range e.mentions {
+		if n := ms[i].Name; len(strings.Fields(n)) > len(strings.Fields(e.Name)) || e.Name == "" {
+			e.Name = n
+		}
+	}
+}
+
+// bindShort finds the person whose full name contains the one-word mention
+// i, choosing by salience so far, salience overall, then recency.
+func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
+	word := strings.ToLower(ms[i].Name)
+	best, bestSoFar, bestAll, bestLast := -1, -1, -1, -1
+	for e, ent := range ents {
+		if ent.Class != schema.Person || !strings.Contains(ent.Name, " ") || !hasWord(ent.Name, word) {
+			continue
+		}
+		soFar, last := 0, -1
+		for _, j := range ent.mentions {
+			if j < i {
+				soFar++
+				last = j
+			}
+		}
+		all := len(ent.mentions)
+		if soFar > bestSoFar || soFar == bestSoFar && (all > bestAll || all == bestAll && last > bestLast) {
+			best, bestSoFar, bestAll, bestLast = e, soFar, all, last
+		}
+	}
+	return best, best >= 0
+}
+
+func hasWord(name, lowerWord string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if w == lowerWord {
+			return true
+		}
+	}
+	return false
+}
+
+// records turns a document's entities into schema records.
+func entityRecords(ents []entity, ms []Mention, docID string) []schema.Entity {
+	out := make([]schema.Entity, 0, len(ents))
+	for _, e := range ents {
+		aliases := map[string]bool{}
+		for _, i := range e.mentions {
+			for _, a := range []string{ms[i].Name, ms[i].Text} {
+				if a != e.Name && !strings.ContainsAny(a, "\n") {
+					aliases[a] = true
+				}
+			}
+		}
+		rec := schema.Entity{
+			ID: schema.EntityID(e.Class, e.Name), Name: e.Name, Class: e.Class,
+			Aliases: sortedKeys(aliases), Mentions: len(e.mentions), Documents: []string{docID},
+		}
+		out = append(out, rec)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,305 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"kg/schema"
+)
+
+// Mention is one place where a document names an entity.
+type Mention struct {
+	Start int          // byte offset of the name in the document text
+	End   int          // end of the name (exclusive); Text == doc.Text[Start:End]
+	Text  string       // the name as written, titles excluded
+	Name  string       // the name as kg spells it (all-caps words in title case, gazetteer spelling)
+	Class schema.Class // Person, Organization or Place
+	Title string       // a title written before the name ("president", "prime minister"), lower case
+
+	sure    int // how the class was decided: 3 gazetteer, 2 head word or title, 1 prose's NER
+	sent    int // index of the sentence in the document
+	tok0    int // first token of the name in its sentence
+	tok1    int // one past the last token
+	inQuote bool
+	entity  int // index of the entity it was merged into
+}
+
+// Strength of a class decision, strongest last.
+const (
+	byNER = 1 + iota
+	byHead
+	byGazetteer
+)
+
+// findMentions finds the entity mentions of one tagged sentence: runs of
+// proper-noun tokens (with "of", "for", "a", "the", "and" allowed inside an
+// organization's name), minus leading titles and demonyms, typed by the
+// gazetteer, by head words ("University", "region"), by a title before the
+// name, or by prose's entity labels, in that order of trust.
+func (g *gazetteer) findMentions(text string, toks []token) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		if n := g.demonymAt(toks, i); n > 0 {
+			i += n
+			continue
+		}
+		if !g.nameLike(toks, i) {
+			i++
+			continue
+		}
+		j := g.chunkEnd(toks, i)
+		if m, ok := g.classify(toks, i, j); ok {
+			m.Text = text[m.Start:m.End]
+			out = append(out, m)
+		}
+		i = j
+	}
+	return out
+}
+
+// demonymAt returns how many tokens a demonym at i spans ("North Korean" 2,
+// "Russian" 1), or 0.
+func (g *gazetteer) demonymAt(toks []token, i int) int {
+	if i+1 < len(toks) && g.demonyms[strings.ToLower(toks[i].Text+" "+toks[i+1].Text)] != "" {
+		return 2
+	}
+	if g.demonyms[strings.ToLower(toks[i].Text)] != "" {
+		return 1
+	}
+	return 0
+}
+
+// nameLike reports whether token i can be part of a name.
+func (g *gazetteer) nameLike(toks []token, i int) bool {
+	t := toks[i]
+	if !startsUpper(t.Text) || g.notNames[t.Text] || g.demonymAt(toks, i) > 0 {
+		return false
+	}
+	switch t.Tag {
+	case "NNP", "NNPS":
+		return true
+	case "PRP", "PRP$", "DT", "WDT", "WP", "IN", "CC", "MD":
+		return false
+	}
+	if _, ok := g.lookup(nameHead(t.Text)); ok {
+		return true
+	}
+	return t.NER != ""
+}
+
+// chunkEnd returns the end of the name that starts at token i.
+func (g *gazetteer) chunkEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		if nameHead(toks[j-1].Text) != toks[j-1].Text {
+			break // "U.S.-led" ends a name
+		}
+		if g.nameLike(toks, j) {
+			j++
+			continue
+		}
+		if k := g.connectorRun(toks, i, j); k > j {
+			j = k
+			continue
+		}
+		if g.placeHeads[toks[j].Text] {
+			j++
+		}
+		break
+	}
+	return j
+}
+
+// connectorRun extends an organization's name over "of", "for a", "of the":
+// only when the name so far has an organization head word and a name word
+// follows. It returns the new end, or j.
+func (g *gazetteer) connectorRun(toks []token, i, j int) int {
+	head := false
+	for _, t := range toks[i:j] {
+		head = head || g.orgHeads[t.Text]
+	}
+	if !head {
+		return j
+	}
+	k := j
+	for k < len(toks) && k-j < 2 && g.connectors[toks[k].Text] {
+		k++
+	}
+	if k == j || toks[j].Text == "and" || k >= len(toks) || !g.nameLike(toks, k) {
+		return j
+	}
+	return k + 1
+}
+
+// classify turns tokens [i, j) into a mention, or reports false when they
+// name nothing kg can type.
+func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
+	var title []string
+	for i < j {
+		n := g.titleAt(toks, i, j)
+		if n == 0 {
+			break
+		}
+		for _, t := range toks[i : i+n] {
+			title = append(title, strings.ToLower(t.Text))
+		}
+		i += n
+	}
+	if i == j {
+		return Mention{}, false
+	}
+	if len(title) == 0 && i > 0 {
+		if n := g.titleBefore(toks, i); n > 0 {
+			for _, t := range toks[i-n : i] {
+				title = append(title, strings.ToLower(t.Text))
+			}
+		}
+	}
+	last := toks[j-1]
+	m := Mention{
+		Start: toks[i].Start, End: last.Start + len(nameHead(last.Text)),
+		Title: strings.Join(title, " "), tok0: i, tok1: j,
+	}
+	words := make([]string, 0, j-i)
+	allCaps := true
+	for _, t := range toks[i:j] {
+		words = append(words, nameHead(t.Text))
+		allCaps = allCaps && isAllCaps(t.Text)
+	}
+	m.Name = strings.Join(words, " ")
+	if allCaps && len(strings.ReplaceAll(m.Name, ".", "")) > 5 {
+		m.Name = titleCase(m.Name) // "SEOUL", "UKRAINE FACTOR"
+		if _, ok := g.lookup(m.Name); !ok {
+			return Mention{}, false
+		}
+	}
+	switch k, ok := g.lookup(m.Name); {
+	case ok:
+		m.Name, m.Class, m.sure = k.Name, k.Class, byGazetteer
+	case g.hasHead(g.orgHeads, words):
+		m.Class, m.sure = schema.Organization, byHead
+	case g.placeHeads[words[len(words)-1]]:
+		m.Class, m.sure = schema.Place, byHead
+	case len(title) > 0:
+		m.Class, m.sure = schema.Person, byHead
+	default:
+		c, ok := nerVote(toks[i:j])
+		if !ok {
+			return Mention{}, false
+		}
+		m.Class, m.sure = c, byNER
+	}
+	return m, true
+}
+
+// titleAt returns how many tokens a title at i (before j) spans.
+func (g *gazetteer) titleAt(toks []token, i, j int) int {
+	for n := g.maxTitle; n > 0; n-- {
+		if i+n >= j { // a title is never the whole name
+			continue
+		}
+		if g.titles[strings.ToLower(joinTokens(toks[i:i+n]))] {
+			return n
+		}
+	}
+	return 0
+}
+
+// titleBefore returns how many lower-case tokens right before i form a
+// title ("leader" in "North Korean leader Kim Jong Un").
+func (g *gazetteer) titleBefore(toks []token, i int) int {
+	for n := g.maxTitle; n > 0; n-- {
+		if i-n < 0 {
+			continue
+		}
+		if g.titles[strings.ToLower(joinTokens(toks[i-n:i]))] {
+			return n
+		}
+	}
+	return 0
+}
+
+func (g *gazetteer) hasHead(heads map[string]bool, words []string) bool {
+	for _, w := range words {
+		if heads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nerVote types a name by prose's labels on its tokens: any PERSON label on
+// a name of two or three words makes a person (prose often labels surnames
+// as places); otherwise the most frequent label wins.
+func nerVote(toks []token) (schema.Class, bool) {
+	votes := map[schema.Class]int{}
+	for _, t := range toks {
+		switch t.NER {
+		case "PERSON":
+			votes[schema.Person]++
+		case "GPE", "LOCATION":
+			votes[schema.Place]++
+		case "ORGANIZATION":
+			votes[schema.Organization]++
+		}
+	}
+	if votes[schema.Person] > 0 && len(toks) >= 2 && len(toks) <= 4 {
+		return schema.Person, true
+	}
+	best, n := schema.Class(""), 0
+	for _, c := range schema.Classes {
+		if votes[c] > n {
+			best, n = c, votes[c]
+		}
+	}
+	return best, n > 0
+}
+
+// nameHead cuts a hyphenated modifier to its name: "U.S.-led" → "U.S.",
+// "Korea-related" → "Korea"; "Leif-Eric" stays.
+func nameHead(w string) string {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return w
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	if unicode.IsLower(r) {
+		return w[:i]
+	}
+	return w
+}
+
+func joinTokens(toks []token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isAllCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// titleCase writes "UKRAINE FACTOR" as "Ukraine Factor".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// token is one word or punctuation mark of a sentence, located in the
+// document's cleaned text.
+type token struct {
+	Text  string // the bytes of the document text at [Start, End)
+	Start int
+	End   int
+	Tag   string // Penn Treebank part of speech
+	NER   string // prose's entity label without its IOB prefix ("PERSON", "GPE", …) or ""
+}
+
+// tagger wraps prose: tokenization, part-of-speech tags and prose's entity
+// labels for one sentence at a time. The model is decoded once, in
+// newTagger; a tagger is safe for concurrent use (prose's model is only
+// read after loading).
+type tagger struct {
+	model *prose.Model
+}
+
+// newTagger loads prose's model. prose panics on bad model data; the panic
+// becomes an error.
+func newTagger() (t *tagger, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: loading the prose model: %v", r)
+		}
+	}()
+	return &tagger{model: prose.ModelFromData("kg")}, nil
+}
+
+// tag tokenizes and tags text, which starts at byte offset base of the
+// document text. Tokens prose produces that cannot be found in text (it
+// never invents any, but it rewrites typographic quotes) are located through
+// the same rewriting; a token that still cannot be found is dropped.
+func (t *tagger) tag(text string, base int) (toks []token, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: prose failed on %q: %v", clip(text, 60), r)
+		}
+	}()
+	plain, origin := sanitize(text)
+	doc, err := prose.NewDocument(plain, prose.UsingModel(t.model), prose.WithSegmentation(false))
+	if err != nil {
+		return nil, err
+	}
+	cursor := 0
+	for _, pt := range doc.Tokens() {
+		i := strings.Index(plain[cursor:], pt.Text)
+		if i < 0 {
+			continue
+		}
+		s, e := cursor+i, cursor+i+len(pt.Text)
+		cursor = e
+		start, end := origin[s], origin[e]
+		tk := token{Text: text[start:end], Start: base + start, End: base + end, Tag: pt.Tag}
+		if pt.Label != "" && pt.Label != "O" {
+			tk.NER = pt.Label[strings.IndexByte(pt.Label, '-')+1:]
+		}
+		fixTag(&tk)
+		toks = append(toks, tk)
+	}
+	return toks, nil
+}
+
+// fixTag corrects tags prose's tagger gets wrong in news text: quotation
+// marks and brackets tagged as words.
+func fixTag(t *token) {
+	switch t.Text {
+	case `"`, "\u201c", "\u201d", "``", "''":
+		t.Tag = "''"
+		t.NER = ""
+	case "[", "(":
+		t.Tag = "("
+		t.NER = ""
+	case "]", ")":
+		t.Tag = ")"
+		t.NER = ""
+	case "|", "©":
+		t.Tag = "SYM"
+		t.NER = ""
+	}
+}
+
+// sanitize rewrites text the way prose's tokenizer does (typographic quotes
+// and "&rsquo;" to ASCII) and returns, for every byte offset of the result
+// and one past its end, the corresponding offset in text.
+func sanitize(text string) (string, []int) {
+	var b strings.Builder
+	origin := make([]int, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		rep, n := "", 0
+		switch {
+		case strings.HasPrefix(text[i:], "\u201c"), strings.HasPrefix(text[i:], "\u201d"):
+			rep, n = `"`, 3
+		case strings.HasPrefix(text[i:], "\u2018"), strings.HasPrefix(text[i:], "\u2019"):
+			rep, n = "'", 3
+		case strings.HasPrefix(text[i:], "&rsquo;"):
+			rep, n = "'", 7
+		default:
+			b.WriteByte(text[i])
+			origin = append(origin, i)
+			i++
+			continue
+		}
+		b.WriteString(rep)
+		origin = append(origin, i)
+		i += n
+	}
+	origin = append(origin, len(text))
+	return b.String(), origin
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
