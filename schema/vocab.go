@@ -75,6 +75,7 @@ const (
 	PropDateline      = "dateline"
 	PropPublisher     = "publisher"
 	PropDuplicateOf   = "duplicate_of"
+	PropEdgeCount     = "edge_count" // per document: its direct edges, so statistics need no scan
 )
 
 // Node types beside the entity classes: the objects of <type> for
@@ -102,7 +103,7 @@ func init() {
 		PropSubject, PropPredicate, PropPredicateText, PropObject, PropObjectKind, PropQualifier,
 		PropPolarity, PropModality, PropAttributedTo, PropEvidence, PropDocument, PropStart, PropEnd,
 		PropConfidence, PropSpeaker, PropText, PropTitle, PropSubtitle, PropAuthor, PropEditor,
-		PropDate, PropSource, PropURL, PropDateline, PropPublisher, PropDuplicateOf} {
+		PropDate, PropSource, PropURL, PropDateline, PropPublisher, PropDuplicateOf, PropEdgeCount} {
 		reserved[p] = true
 	}
 }

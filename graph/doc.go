@@ -1,0 +1,76 @@
+// Package graph keeps kg's knowledge graph in a Cayley quad store: it opens
+// the store (Open), writes one document's extraction per transaction
+// (Store.Write), answers Gizmo queries (Store.Query), counts (Store.Stats),
+// and exports and imports the graph (Store.Export, Store.Import).
+//
+// # Backends
+//
+// "bolt" (the default) keeps the graph in one bolt file: Options.Path names
+// that file ("kg.db"), created on first use. A directory written by Cayley's
+// own bolt backend (DIR/indexes.bolt) is accepted too. Opening waits at most
+// a second for another process's lock. "memstore" (or Path ":memory:")
+// keeps it in memory. Any other backend registered with Cayley (by a blank
+// import in the program) is opened through Cayley's registry.
+//
+// # Quad vocabulary
+//
+// Node IRIs: an entity is <ID> with ID = schema.EntityID (<person/vladimir_putin>),
+// a document <doc/ID>, a statement <stmt/ID> (schema.StatementID), a quote
+// <quote/ID>. Classes are <Person>, <Organization>, <Place>, <Document>,
+// <Statement>, <Quote>; properties are the schema.Prop* names (<name>,
+// <alias>, <type>, …). Text is a plain literal, offsets and counts are
+// integers ("3"^^<http://schema.org/Integer>), confidence is a float.
+//
+// Entity nodes are global (no label) and shared by all documents:
+//
+//	<person/vladimir_putin> <name> "Vladimir Putin" .
+//	<person/vladimir_putin> <type> <Person> .
+//	<person/vladimir_putin> <alias> "Putin" .
+//
+// An entity has exactly one <name>: a second spelling with the same id
+// ("U.S." after "US") becomes an <alias>.
+//
+// Everything a document says carries the document as label:
+//
+//	<doc/ID> <type> <Document> <doc/ID> .
+//	<doc/ID> <title>|<subtitle>|<author>|<editor>|<date>|<source>|<url>|<dateline>|<publisher> "…" <doc/ID> .
+//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .
+//	<doc/ID> <edge_count> 12 <doc/ID> .           (direct edges this document added; for Stats)
+//	<person/vladimir_putin> <mentioned_in> <doc/ID> <doc/ID> .
+//	<person/vladimir_putin> <mentions> 9 <doc/ID> .
+//
+// Every occurrence of a fact (each evidence entry of a schema.Relation, also
+// negated, hedged or reported ones) is a statement node:
+//
+//	<stmt/S> <type> <Statement> ; <subject> <person/x> or "literal" ; <predicate> <supply> ;
+//	<predicate_text> "provided" ; <object> <place/y> or "artillery shells" ; <object_kind> "literal" ;
+//	<qualifier:recipient> "United States" ; <polarity> "positive" ; <modality> "asserted" ;
+//	<attributed_to> "…" (only when set) ; <evidence> "the sentence" ; <document> <doc/ID> ;
+//	<start> 120 ; <end> 180 ; <confidence> 0.82        (all labelled <doc/ID>)
+//
+// An asserted, positive fact whose subject is an entity is also a direct
+// edge, labelled with the document (one quad per supporting document), and a
+// symmetric one (schema.IsSymmetric, e.g. meet) with an entity object gets
+// the reverse edge too:
+//
+//	<person/vladimir_putin> <meet> <person/kim_jong_un> <doc/ID> .
+//	<person/kim_jong_un> <meet> <person/vladimir_putin> <doc/ID> .
+//
+// Quotes: <quote/ID> <type> <Quote> ; <speaker> <person/x> (or the speaker's
+// name when it is no entity) ; <text> ; <document> ; <start> ; <end>, labelled
+// with the document.
+//
+// So, in Gizmo, who met Putin:
+//
+//	g.V("<person/vladimir_putin>").Out("<meet>").Out("<name>").All()
+//
+// Starting from the IRI is much faster on bolt than
+// g.V().Has("<name>","Vladimir Putin").Out("<meet>"), which gives the same answer.
+//
+// # Exports
+//
+// Export writes "nquads" (every quad, lines sorted, which Import reads back
+// losslessly) or "jsonl" (the records of schema, one fact per relation with
+// the evidence of every document). Each format is one file export_<name>.go
+// registered in the exporters table.
+package graph

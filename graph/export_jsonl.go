@@ -1,0 +1,289 @@
+package graph
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"kg/schema"
+)
+
+// exportJSONL writes the JSON Lines records of DESIGN.md §3: documents
+// sorted by id, entities sorted by id, relations (one per fact, merged over
+// all its statements) sorted by subject, predicate, object and id, then
+// quotes sorted by document and start.
+func exportJSONL(ctx context.Context, s *Store, w io.Writer) error {
+	quads, err := s.allQuads(ctx)
+	if err != nil {
+		return err
+	}
+	g := newMemGraph(quads)
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, rec := range g.records() {
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// memGraph indexes quads by subject for building records.
+type memGraph struct {
+	out     map[quad.Value]map[string][]quad.Value // subject → property → objects (all labels)
+	in      map[quad.Value]map[string][]quad.Value // object → property → subjects
+	ofClass map[string][]quad.Value                // class name → subjects with <type> <class>
+}
+
+func newMemGraph(quads []quad.Quad) *memGraph {
+	g := &memGraph{
+		out:     make(map[quad.Value]map[string][]quad.Value),
+		in:      make(map[quad.Value]map[string][]quad.Value),
+		ofClass: make(map[string][]quad.Value),
+	}
+	for _, q := range quads {
+		p, ok := q.Predicate.(quad.IRI)
+		if !ok {
+			continue
+		}
+		add(g.out, q.Subject, string(p), q.Object)
+		add(g.in, q.Object, string(p), q.Subject)
+		if string(p) == schema.PropType {
+			if c, ok := q.Object.(quad.IRI); ok && !slices.Contains(g.ofClass[string(c)], q.Subject) {
+				g.ofClass[string(c)] = append(g.ofClass[string(c)], q.Subject)
+			}
+		}
+	}
+	return g
+}
+
+func add(m map[quad.Value]map[string][]quad.Value, k quad.Value, p string, v quad.Value) {
+	props := m[k]
+	if props == nil {
+		props = make(map[string][]quad.Value)
+		m[k] = props
+	}
+	props[p] = append(props[p], v)
+}
+
+// str returns the first value of a property as text ("" when absent).
+func (g *memGraph) str(n quad.Value, p string) string {
+	if vs := g.out[n][p]; len(vs) > 0 {
+		return literal(vs[0])
+	}
+	return ""
+}
+
+// num returns the first value of a property as an integer.
+func (g *memGraph) num(n quad.Value, p string) int {
+	if vs := g.out[n][p]; len(vs) > 0 {
+		return int(number(vs[0]))
+	}
+	return 0
+}
+
+// strs returns the distinct texts of a property, sorted.
+func (g *memGraph) strs(vs []quad.Value, trim string) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, strings.TrimPrefix(literal(v), trim))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// number returns the numeric value of an Int, Float or numeric text.
+func number(v quad.Value) float64 {
+	switch v := v.(type) {
+	case quad.Int:
+		return float64(v)
+	case quad.Float:
+		return float64(v)
+	}
+	return 0
+}
+
+// records returns every record in export order.
+func (g *memGraph) records() []any {
+	var out []any
+	for _, d := range g.documents() {
+		out = append(out, d)
+	}
+	for _, e := range g.entities() {
+		out = append(out, e)
+	}
+	for _, r := range g.relations() {
+		out = append(out, r)
+	}
+	for _, q := range g.quotes() {
+		out = append(out, q)
+	}
+	return out
+}
+
+func (g *memGraph) documents() []schema.Document {
+	var docs []schema.Document
+	for _, n := range g.ofClass[schema.TypeDocument] {
+		props := g.out[n]
+		dups := append(slices.Clone(props[schema.PropDuplicateOf]), g.in[n][schema.PropDuplicateOf]...)
+		var editors []string
+		if vs := props[schema.PropEditor]; len(vs) > 0 {
+			editors = g.strs(vs, "")
+		}
+		docs = append(docs, schema.Document{
+			ID:         strings.TrimPrefix(literal(n), docPrefix),
+			Title:      g.str(n, schema.PropTitle),
+			Subtitle:   g.str(n, schema.PropSubtitle),
+			Author:     g.str(n, schema.PropAuthor),
+			Editors:    editors,
+			Date:       g.str(n, schema.PropDate),
+			Source:     g.str(n, schema.PropSource),
+			URL:        g.str(n, schema.PropURL),
+			Dateline:   g.str(n, schema.PropDateline),
+			Publisher:  g.str(n, schema.PropPublisher),
+			Duplicates: g.strs(dups, docPrefix),
+		})
+	}
+	slices.SortFunc(docs, func(a, b schema.Document) int { return cmp.Compare(a.ID, b.ID) })
+	return docs
+}
+
+func (g *memGraph) entities() []schema.Entity {
+	var ents []schema.Entity
+	for _, c := range schema.Classes {
+		for _, n := range g.ofClass[string(c)] {
+			props := g.out[n]
+			mentions := 0
+			for _, v := range props[schema.PropMentions] {
+				mentions += int(number(v))
+			}
+			ents = append(ents, schema.Entity{
+				ID:        literal(n),
+				Name:      g.str(n, schema.PropName),
+				Class:     c,
+				Aliases:   g.strs(props[schema.PropAlias], ""),
+				Mentions:  mentions,
+				Documents: g.strs(props[schema.PropMentionedIn], docPrefix),
+			})
+		}
+	}
+	slices.SortFunc(ents, func(a, b schema.Entity) int {
+		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Class, b.Class))
+	})
+	return slices.CompactFunc(ents, func(a, b schema.Entity) bool { return a.ID == b.ID })
+}
+
+// side returns the name and entity id of a statement's subject or object.
+func (g *memGraph) side(v quad.Value) (name, id string) {
+	if iri, ok := v.(quad.IRI); ok {
+		return g.str(iri, schema.PropName), string(iri)
+	}
+	return literal(v), ""
+}
+
+// statement rebuilds the relation one statement node says, with its single
+// evidence entry.
+func (g *memGraph) statement(n quad.Value) schema.Relation {
+	props := g.out[n]
+	first := func(p string) quad.Value {
+		if vs := props[p]; len(vs) > 0 {
+			return vs[0]
+		}
+		return nil
+	}
+	r := schema.Relation{
+		Predicate:     g.str(n, schema.PropPredicate),
+		PredicateText: g.str(n, schema.PropPredicateText),
+		ObjectKind:    schema.ObjectKind(g.str(n, schema.PropObjectKind)),
+		Polarity:      schema.Polarity(g.str(n, schema.PropPolarity)),
+		Modality:      schema.Modality(g.str(n, schema.PropModality)),
+		AttributedTo:  g.str(n, schema.PropAttributedTo),
+		Qualifiers:    map[string]string{},
+	}
+	if v := first(schema.PropConfidence); v != nil {
+		r.Confidence = number(v)
+	}
+	r.Subject, r.SubjectID = g.side(first(schema.PropSubject))
+	r.Object, r.ObjectID = g.side(first(schema.PropObject))
+	for p, vs := range props {
+		if k, ok := qualifierKey(p); ok && len(vs) > 0 {
+			r.Qualifiers[k] = literal(vs[0])
+		}
+	}
+	r.Evidence = []schema.Evidence{{
+		Document: strings.TrimPrefix(g.str(n, schema.PropDocument), docPrefix),
+		Sentence: g.str(n, schema.PropEvidence),
+		Start:    g.num(n, schema.PropStart),
+		End:      g.num(n, schema.PropEnd),
+	}}
+	return r
+}
+
+// relations merges the statements of each fact into one relation.
+func (g *memGraph) relations() []schema.Relation {
+	stmts := make([]schema.Relation, 0, len(g.ofClass[schema.TypeStatement]))
+	for _, n := range g.ofClass[schema.TypeStatement] {
+		stmts = append(stmts, g.statement(n))
+	}
+	// The earliest occurrence of a fact gives its wording (and, for a
+	// symmetric fact, which side is the subject), whatever the store order.
+	slices.SortFunc(stmts, func(a, b schema.Relation) int {
+		return cmp.Or(compareEvidence(a.Evidence[0], b.Evidence[0]),
+			cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.PredicateText, b.PredicateText))
+	})
+	facts := make(map[string]*schema.Relation)
+	for _, st := range stmts {
+		key := schema.FactKey(st)
+		if r, ok := facts[key]; ok {
+			r.Evidence = append(r.Evidence, st.Evidence...)
+			r.Confidence = max(r.Confidence, st.Confidence)
+			continue
+		}
+		facts[key] = &st
+	}
+	out := make([]schema.Relation, 0, len(facts))
+	for _, r := range facts {
+		slices.SortFunc(r.Evidence, compareEvidence)
+		r.ID = schema.FactID(*r)
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b schema.Relation) int {
+		return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Predicate, b.Predicate),
+			cmp.Compare(a.Object, b.Object), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// compareEvidence orders evidence by document, then offsets.
+func compareEvidence(a, b schema.Evidence) int {
+	return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.Start, b.Start),
+		cmp.Compare(a.End, b.End), cmp.Compare(a.Sentence, b.Sentence))
+}
+
+func (g *memGraph) quotes() []schema.Quote {
+	var out []schema.Quote
+	for _, n := range g.ofClass[schema.TypeQuote] {
+		q := schema.Quote{
+			ID:       strings.TrimPrefix(literal(n), quotePrefix),
+			Text:     g.str(n, schema.PropText),
+			Document: strings.TrimPrefix(g.str(n, schema.PropDocument), docPrefix),
+			Start:    g.num(n, schema.PropStart),
+			End:      g.num(n, schema.PropEnd),
+		}
+		if vs := g.out[n][schema.PropSpeaker]; len(vs) > 0 {
+			q.Speaker, q.SpeakerID = g.side(vs[0])
+		}
+		out = append(out, q)
+	}
+	slices.SortFunc(out, func(a, b schema.Quote) int {
+		return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}

@@ -1,0 +1,165 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+)
+
+// Backend names understood by Open without any blank import.
+const (
+	BackendBolt     = "bolt"
+	BackendMemstore = "memstore"
+)
+
+// MemoryPath is the Options.Path that selects an in-memory store.
+const MemoryPath = ":memory:"
+
+// boltLegacyFile is the file Cayley's own bolt backend keeps inside its
+// directory; Open accepts such a directory too.
+const boltLegacyFile = "indexes.bolt"
+
+// lockTimeout is how long Open waits for another process's lock on a bolt file.
+const lockTimeout = time.Second
+
+// ErrOpen is wrapped by every error Open returns because the store cannot be
+// opened or created (not a bolt file, a directory, no permission, locked).
+var ErrOpen = errors.New("cannot open store")
+
+// ErrReadOnly is returned by Write and Import on a store opened read-only.
+var ErrReadOnly = errors.New("graph: store is read-only")
+
+// Options select and configure the backend Open uses.
+type Options struct {
+	Backend  string // "bolt" (default), "memstore"; others Cayley registers may work
+	Path     string // bolt file path; ":memory:" selects memstore
+	ReadOnly bool   // open without writing; a missing store is then an error
+}
+
+// Store is a kg knowledge graph kept in a Cayley quad store. Its methods may
+// be called from several goroutines; writes are serialised.
+type Store struct {
+	qs       cgraph.QuadStore
+	readOnly bool
+	path     string
+	mu       sync.Mutex // serialises Write and Import (check, then write)
+}
+
+// Open opens the store described by opts. For bolt, Path names the database
+// file itself (e.g. "kg.db"); a directory laid out by Cayley's own bolt
+// backend (holding indexes.bolt) is accepted too. A missing file is created
+// and initialised unless opts.ReadOnly is set. Errors that concern the store
+// itself wrap ErrOpen and name the path.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	backend := opts.Backend
+	if backend == "" {
+		backend = BackendBolt
+	}
+	if opts.Path == MemoryPath {
+		backend = BackendMemstore
+	}
+	var (
+		qs  cgraph.QuadStore
+		err error
+	)
+	switch backend {
+	case BackendMemstore:
+		qs = memstore.New()
+	case BackendBolt:
+		qs, err = openBolt(opts.Path, opts.ReadOnly)
+	default:
+		qs, err = openRegistered(backend, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Store{qs: qs, readOnly: opts.ReadOnly, path: opts.Path}, nil
+}
+
+// openBolt opens (or creates) the bolt file at path with a lock timeout, and
+// hands the KV to Cayley's kv quad store. Cayley's registered "bolt" backend
+// takes a directory (DIR/indexes.bolt) and waits forever for a lock, so it is
+// not used here.
+//
+// boltdb/bolt v1.3.1 works on Go 1.26, but its unsafe page casts trip the
+// race detector's pointer checks (checkptr); run race tests with
+// -gcflags=all=-d=checkptr=0.
+func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
+	if path == "" {
+		return nil, fmt.Errorf("graph: %w: no bolt path given", ErrOpen)
+	}
+	file := path
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		file = filepath.Join(path, boltLegacyFile)
+		if _, err := os.Stat(file); err != nil {
+			return nil, fmt.Errorf("graph: %w %s: is a directory, not a kg store file", ErrOpen, path)
+		}
+	case errors.Is(err, os.ErrNotExist):
+		if readOnly {
+			return nil, fmt.Errorf("graph: %w %s: no store there (build one first)", ErrOpen, path)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("graph: %w %s: store is locked by another kg process", ErrOpen, path)
+	} else if err != nil {
+		return nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
+	}
+	opt := cgraph.Options{}
+	qs, err := kv.New(db, opt)
+	if errors.Is(err, cgraph.ErrNotInitialized) && !readOnly {
+		if err = kv.Init(db, opt); err == nil {
+			qs, err = kv.New(db, opt)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+	}
+	return qs, nil
+}
+
+// openRegistered opens any other backend registered with Cayley (a program
+// links it in with a blank import), initialising it first when allowed.
+func openRegistered(backend string, opts Options) (cgraph.QuadStore, error) {
+	if !cgraph.IsRegistered(backend) {
+		known := append([]string{BackendBolt}, cgraph.QuadStores()...)
+		sort.Strings(known)
+		return nil, fmt.Errorf("graph: %w %s: unknown backend %q (known: %s)", ErrOpen, opts.Path, backend, strings.Join(known, ", "))
+	}
+	if !opts.ReadOnly && cgraph.IsPersistent(backend) {
+		err := cgraph.InitQuadStore(backend, opts.Path, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, opts.Path, backend, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(backend, opts.Path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, opts.Path, backend, err)
+	}
+	return qs, nil
+}
+
+// Close releases the store (and the bolt file lock).
+func (s *Store) Close() error {
+	return s.qs.Close()
+}

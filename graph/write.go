@@ -1,0 +1,293 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+
+	"kg/schema"
+)
+
+// WriteResult reports what Write did with one document.
+type WriteResult struct {
+	Document string // the document id
+	Skipped  bool   // the document was already stored; nothing was written
+	Quads    int    // quads handed to the store (duplicates of stored quads included)
+}
+
+// Write stores one document's extraction in a single transaction: all of it
+// or nothing. A document whose id is already stored is skipped, so
+// re-ingesting is a no-op.
+//
+// On bolt one Write is one bolt read-write transaction: Cayley's kv
+// QuadStore.ApplyDeltas opens a single kv.Tx (bolt Begin(true)), applies
+// every delta and calls Commit once at the end; any error before that rolls
+// the whole transaction back (graph/kv/indexing.go in Cayley v0.7.7).
+// memstore prechecks nothing that can fail with IgnoreDup, so it is all or
+// nothing too.
+func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, error) {
+	res := WriteResult{Document: x.Document.ID}
+	if s.readOnly {
+		return res, ErrReadOnly
+	}
+	if x.Document.ID == "" {
+		return res, fmt.Errorf("graph: write: document has no id")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	has, err := s.HasDocument(ctx, x.Document.ID)
+	if err != nil {
+		return res, err
+	}
+	if has {
+		res.Skipped = true
+		return res, nil
+	}
+	names, err := s.storedNames(ctx, x.Entities)
+	if err != nil {
+		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
+	}
+	quads := extractionQuads(x, names)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := s.apply(quads); err != nil {
+		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
+	}
+	res.Quads = len(quads)
+	return res, nil
+}
+
+// apply adds quads in one ApplyDeltas call, ignoring quads already stored.
+func (s *Store) apply(quads []quad.Quad) error {
+	deltas := make([]cgraph.Delta, len(quads))
+	for i, q := range quads {
+		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+	}
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+// HasDocument reports whether the document with id is stored.
+func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	it := path.StartPath(s.qs, DocumentIRI(id)).Out(iriType).Is(iriDocument).BuildIterator()
+	defer it.Close()
+	n, err := cgraph.Iterate(ctx, it).Limit(1).Count()
+	if err != nil {
+		return false, fmt.Errorf("graph: look up document %s: %w", id, err)
+	}
+	return n > 0, nil
+}
+
+// storedNames returns the stored <name> of each entity that has one.
+func (s *Store) storedNames(ctx context.Context, ents []schema.Entity) (map[string]string, error) {
+	names := make(map[string]string)
+	for _, e := range ents {
+		if _, ok := names[e.ID]; ok {
+			continue
+		}
+		vals, err := path.StartPath(s.qs, EntityIRI(e.ID)).Out(iriName).Iterate(ctx).Limit(1).AllValues(s.qs)
+		if err != nil {
+			return nil, fmt.Errorf("look up name of %s: %w", e.ID, err)
+		}
+		if len(vals) > 0 {
+			names[e.ID] = literal(vals[0])
+		}
+	}
+	return names, nil
+}
+
+// quadBuilder collects the quads of one extraction.
+type quadBuilder struct {
+	quads []quad.Quad
+	label quad.Value
+	edges map[quad.Quad]bool // the direct edges, each once
+}
+
+// edge adds a direct edge (labelled with the document).
+func (b *quadBuilder) edge(s, p, o quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label}
+	if !b.edges[q] {
+		b.edges[q] = true
+		b.quads = append(b.quads, q)
+	}
+}
+
+func (b *quadBuilder) add(s quad.Value, p string, o quad.Value, label quad.Value) {
+	b.quads = append(b.quads, quad.Quad{Subject: s, Predicate: prop(p), Object: o, Label: label})
+}
+
+// doc adds a labelled quad; empty string literals are skipped.
+func (b *quadBuilder) doc(s quad.Value, p string, o quad.Value) {
+	if str, ok := o.(quad.String); ok && str == "" {
+		return
+	}
+	b.add(s, p, o, b.label)
+}
+
+// extractionQuads maps an extraction to quads (see the package
+// documentation). names holds the stored names of entities, so that a
+// second spelling with the same id becomes an alias instead of a second name.
+func extractionQuads(x *schema.Extraction, names map[string]string) []quad.Quad {
+	d := x.Document
+	docIRI := DocumentIRI(d.ID)
+	b := &quadBuilder{label: docIRI, edges: make(map[quad.Quad]bool), quads: make([]quad.Quad, 0, 16+4*len(x.Entities)+16*len(x.Relations)+6*len(x.Quotes))}
+
+	b.doc(docIRI, schema.PropType, iriDocument)
+	for _, kv := range []struct{ p, v string }{
+		{schema.PropTitle, d.Title}, {schema.PropSubtitle, d.Subtitle}, {schema.PropAuthor, d.Author},
+		{schema.PropDate, d.Date}, {schema.PropSource, d.Source}, {schema.PropURL, d.URL},
+		{schema.PropDateline, d.Dateline}, {schema.PropPublisher, d.Publisher},
+	} {
+		b.doc(docIRI, kv.p, quad.String(kv.v))
+	}
+	for _, e := range d.Editors {
+		b.doc(docIRI, schema.PropEditor, quad.String(e))
+	}
+	for _, dup := range d.Duplicates {
+		if dup != "" && dup != d.ID {
+			b.doc(docIRI, schema.PropDuplicateOf, DocumentIRI(dup))
+		}
+	}
+
+	for _, e := range x.Entities {
+		b.entity(e, names)
+		ei := EntityIRI(e.ID)
+		b.doc(ei, schema.PropMentionedIn, docIRI)
+		b.doc(ei, schema.PropMentions, quad.Int(e.Mentions))
+	}
+	for _, r := range x.Relations {
+		b.relation(r, d.ID)
+	}
+	for _, q := range x.Quotes {
+		b.quote(q, d.ID)
+	}
+	b.doc(docIRI, PropEdgeCount, quad.Int(len(b.edges)))
+	return dedup(b.quads)
+}
+
+// dedup drops repeated quads, keeping the first of each.
+func dedup(quads []quad.Quad) []quad.Quad {
+	seen := make(map[quad.Quad]bool, len(quads))
+	out := quads[:0]
+	for _, q := range quads {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// entity adds the global (unlabelled) quads of an entity node.
+func (b *quadBuilder) entity(e schema.Entity, names map[string]string) {
+	ei := EntityIRI(e.ID)
+	name, ok := names[e.ID]
+	if !ok && e.Name != "" {
+		name = e.Name
+		names[e.ID] = name
+		b.add(ei, schema.PropName, quad.String(name), nil)
+	} else if e.Name != "" && e.Name != name {
+		b.add(ei, schema.PropAlias, quad.String(e.Name), nil)
+	}
+	if e.Class != "" {
+		b.add(ei, schema.PropType, quad.IRI(e.Class), nil)
+	}
+	for _, a := range e.Aliases {
+		if a != "" && a != name {
+			b.add(ei, schema.PropAlias, quad.String(a), nil)
+		}
+	}
+}
+
+// node returns the entity IRI when id is set, else the literal text.
+func node(id, text string) quad.Value {
+	if id != "" {
+		return EntityIRI(id)
+	}
+	return quad.String(text)
+}
+
+// relation adds one statement node per evidence entry and, for asserted
+// positive facts with an entity subject, the direct edge(s).
+//
+// A relation without a predicate is skipped: it cannot be a quad.
+func (b *quadBuilder) relation(r schema.Relation, docID string) {
+	if r.Predicate == "" {
+		return
+	}
+	subj := node(r.SubjectID, r.Subject)
+	obj := node(r.ObjectID, r.Object)
+	pred := quad.IRI(r.Predicate)
+	for _, ev := range r.Evidence {
+		if ev.Document == "" {
+			ev.Document = docID
+		}
+		st := StatementIRI(schema.StatementID(r, ev))
+		b.doc(st, schema.PropType, iriStatement)
+		b.doc(st, schema.PropSubject, subj)
+		b.doc(st, schema.PropPredicate, pred)
+		b.doc(st, schema.PropPredicateText, quad.String(r.PredicateText))
+		b.doc(st, schema.PropObject, obj)
+		b.doc(st, schema.PropObjectKind, quad.String(r.ObjectKind))
+		for k, v := range r.Qualifiers {
+			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(v), Label: b.label})
+		}
+		b.doc(st, schema.PropPolarity, quad.String(r.Polarity))
+		b.doc(st, schema.PropModality, quad.String(r.Modality))
+		b.doc(st, schema.PropAttributedTo, quad.String(r.AttributedTo))
+		b.doc(st, schema.PropEvidence, quad.String(ev.Sentence))
+		b.doc(st, schema.PropDocument, DocumentIRI(ev.Document))
+		b.doc(st, schema.PropStart, quad.Int(ev.Start))
+		b.doc(st, schema.PropEnd, quad.Int(ev.End))
+		b.doc(st, schema.PropConfidence, quad.Float(r.Confidence))
+	}
+	if !r.Asserted() || r.SubjectID == "" || (r.ObjectID == "" && r.Object == "") {
+		return
+	}
+	b.edge(subj, pred, obj)
+	if schema.IsSymmetric(r.Predicate) && r.ObjectID != "" {
+		b.edge(obj, pred, subj)
+	}
+}
+
+// quote adds the quads of one quote node.
+func (b *quadBuilder) quote(q schema.Quote, docID string) {
+	doc := q.Document
+	if doc == "" {
+		doc = docID
+	}
+	id := q.ID
+	if id == "" {
+		id = schema.QuoteID(doc, q.Start, q.End)
+	}
+	qi := QuoteIRI(id)
+	b.doc(qi, schema.PropType, iriQuote)
+	if q.SpeakerID != "" || q.Speaker != "" {
+		b.doc(qi, schema.PropSpeaker, node(q.SpeakerID, q.Speaker))
+	}
+	b.doc(qi, schema.PropText, quad.String(q.Text))
+	b.doc(qi, schema.PropDocument, DocumentIRI(doc))
+	b.doc(qi, schema.PropStart, quad.Int(q.Start))
+	b.doc(qi, schema.PropEnd, quad.Int(q.End))
+}
+
+// literal returns the text of a value: the string of a literal, the IRI
+// without brackets, or the value's N-Quads form for anything else.
+func literal(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.IRI:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case nil:
+		return ""
+	}
+	return v.String()
+}
