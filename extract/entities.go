@@ -90,13 +90,15 @@ func (e *entity) settle(ms []Mention) {
 	}
 }
 
-// bindShort finds the person whose full name contains the one-word mention
-// i, choosing by salience so far, salience overall, then recency.
+// bindShort finds the entity a one-word mention i stands for: a person
+// whose full name contains the word, or a place whose name starts with it
+// ("the North" → North Korea); it chooses by salience so far, salience
+// overall, then recency.
 func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
 	word := strings.ToLower(ms[i].Name)
 	best, bestSoFar, bestAll, bestLast := -1, -1, -1, -1
 	for e, ent := range ents {
-		if ent.Class != schema.Person || !strings.Contains(ent.Name, " ") || !hasWord(ent.Name, word) {
+		if !strings.Contains(ent.Name, " ") || !shortFor(ent, word) {
 			continue
 		}
 		soFar, last := 0, -1
@@ -114,6 +116,19 @@ func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
 	return best, best >= 0
 }
 
+// shortFor reports whether a one-word name can stand for entity e: any word
+// of a person's full name ("Putin", "Kim"), the first word of a place's
+// ("the North" for North Korea).
+func shortFor(e entity, lowerWord string) bool {
+	switch e.Class {
+	case schema.Person:
+		return hasWord(e.Name, lowerWord)
+	case schema.Place:
+		return strings.EqualFold(strings.Fields(e.Name)[0], lowerWord)
+	}
+	return false
+}
+
 func hasWord(name, lowerWord string) bool {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if w == lowerWord {
@@ -129,6 +144,9 @@ func entityRecords(ents []entity, ms []Mention, docID string) []schema.Entity {
 	for _, e := range ents {
 		aliases := map[string]bool{}
 		for _, i := range e.mentions {
+			if ms[i].demonym {
+				continue // "Russian" names Russia but is not one of its names
+			}
 			for _, a := range []string{ms[i].Name, ms[i].Text} {
 				if a != e.Name && !strings.ContainsAny(a, "\n") {
 					aliases[a] = true

@@ -17,12 +17,12 @@ type Mention struct {
 	Class schema.Class // Person, Organization or Place
 	Title string       // a title written before the name ("president", "prime minister"), lower case
 
-	sure    int // how the class was decided: 3 gazetteer, 2 head word or title, 1 prose's NER
-	sent    int // index of the sentence in the document
-	tok0    int // first token of the name in its sentence
-	tok1    int // one past the last token
-	inQuote bool
-	entity  int // index of the entity it was merged into
+	sure    int  // how the class was decided: 3 gazetteer, 2 head word or title, 1 prose's NER
+	sent    int  // index of the sentence in the document
+	tok0    int  // first token of the name in its sentence
+	tok1    int  // one past the last token
+	entity  int  // index of the entity it was merged into
+	demonym bool // an adjective of place ("Russian") standing for the place
 }
 
 // Strength of a class decision, strongest last.
@@ -39,8 +39,20 @@ const (
 // name, or by prose's entity labels, in that order of trust.
 func (g *gazetteer) findMentions(text string, toks []token) []Mention {
 	var out []Mention
+	emit := func(m Mention) {
+		m.Text = text[m.Start:m.End]
+		out = append(out, m)
+	}
 	for i := 0; i < len(toks); {
+		if m, ok := g.knownAt(toks, i); ok {
+			emit(m)
+			i = m.tok1
+			continue
+		}
 		if n := g.demonymAt(toks, i); n > 0 {
+			place := g.demonyms[strings.ToLower(joinTokens(toks[i:i+n]))]
+			emit(Mention{Start: toks[i].Start, End: toks[i+n-1].End, Name: place, Class: schema.Place,
+				sure: byGazetteer, tok0: i, tok1: i + n, demonym: true})
 			i += n
 			continue
 		}
@@ -50,12 +62,34 @@ func (g *gazetteer) findMentions(text string, toks []token) []Mention {
 		}
 		j := g.chunkEnd(toks, i)
 		if m, ok := g.classify(toks, i, j); ok {
-			m.Text = text[m.Start:m.End]
-			out = append(out, m)
+			emit(m)
 		}
 		i = j
 	}
 	return out
+}
+
+// knownAt returns the longest name the gazetteer knows that starts at token
+// i and is written with capitals ("United States", "U.N. Security Council").
+func (g *gazetteer) knownAt(toks []token, i int) (Mention, bool) {
+	if !startsUpper(toks[i].Text) {
+		return Mention{}, false
+	}
+	for n := min(6, len(toks)-i); n > 0; n-- {
+		if !startsUpper(toks[i+n-1].Text) {
+			continue
+		}
+		k, ok := g.lookup(joinTokens(toks[i : i+n]))
+		if !ok {
+			continue
+		}
+		if i+n < len(toks) && (g.orgHeads[toks[i+n].Text] || g.placeHeads[toks[i+n].Text]) {
+			return Mention{}, false // "Korea" in "Korea Institute": let the chunker see the whole name
+		}
+		return Mention{Start: toks[i].Start, End: toks[i+n-1].End, Name: k.Name, Class: k.Class,
+			sure: byGazetteer, tok0: i, tok1: i + n}, true
+	}
+	return Mention{}, false
 }
 
 // demonymAt returns how many tokens a demonym at i spans ("North Korean" 2,
@@ -76,6 +110,9 @@ func (g *gazetteer) nameLike(toks []token, i int) bool {
 	if !startsUpper(t.Text) || g.notNames[t.Text] || g.demonymAt(toks, i) > 0 {
 		return false
 	}
+	if first, _, ok := strings.Cut(t.Text, "-"); ok && g.notNames[first] {
+		return false // "Analysis-With": a desk prefix run into the headline
+	}
 	switch t.Tag {
 	case "NNP", "NNPS":
 		return true
@@ -95,7 +132,7 @@ func (g *gazetteer) chunkEnd(toks []token, i int) int {
 		if nameHead(toks[j-1].Text) != toks[j-1].Text {
 			break // "U.S.-led" ends a name
 		}
-		if g.nameLike(toks, j) {
+		if g.nameLike(toks, j) || g.demonymAt(toks, j) > 0 && g.hasHead(g.orgHeads, tokenTexts(toks[i:j])) {
 			j++
 			continue
 		}
@@ -136,6 +173,14 @@ func (g *gazetteer) connectorRun(toks []token, i, j int) int {
 // name nothing kg can type.
 func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	var title []string
+	for k := i + 1; k < j-1 && g.titleAt(toks, i, j) == 0; k++ {
+		// "Chilean President Elena Marquez": a title inside the chunk ends
+		// whatever modifies it
+		if n := g.titleAt(toks, k, j); n > 0 && allTagged(toks[i:k], "JJ", "NNP", "NNPS") {
+			i = k
+			break
+		}
+	}
 	for i < j {
 		n := g.titleAt(toks, i, j)
 		if n == 0 {
@@ -177,9 +222,9 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	switch k, ok := g.lookup(m.Name); {
 	case ok:
 		m.Name, m.Class, m.sure = k.Name, k.Class, byGazetteer
-	case g.hasHead(g.orgHeads, words):
+	case len(words) > 1 && g.hasHead(g.orgHeads, words):
 		m.Class, m.sure = schema.Organization, byHead
-	case g.placeHeads[words[len(words)-1]]:
+	case len(words) > 1 && g.placeHeads[words[len(words)-1]]:
 		m.Class, m.sure = schema.Place, byHead
 	case len(title) > 0:
 		m.Class, m.sure = schema.Person, byHead
@@ -268,6 +313,27 @@ func nameHead(w string) string {
 		return w[:i]
 	}
 	return w
+}
+
+func allTagged(toks []token, tags ...string) bool {
+	for _, t := range toks {
+		ok := false
+		for _, tag := range tags {
+			ok = ok || t.Tag == tag
+		}
+		if !ok || !startsUpper(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func tokenTexts(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
 }
 
 func joinTokens(toks []token) string {

@@ -86,6 +86,8 @@ func fixTag(t *token) {
 	case "|", "©":
 		t.Tag = "SYM"
 		t.NER = ""
+	case "hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions", "billions", "dozens":
+		t.Tag = "CD" // prose tags "two hundred trucks" as a verb
 	}
 }
 

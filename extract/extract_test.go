@@ -1,0 +1,410 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"kg/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var (
+	sharedOnce sync.Once
+	sharedX    *Extractor
+	sharedErr  error
+)
+
+// extractor returns one Extractor for all tests: the model loads once.
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	sharedOnce.Do(func() { sharedX, sharedErr = New() })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedX
+}
+
+// extractText cleans and extracts an article given as a string.
+func extractText(t testing.TB, text string) *schema.Extraction {
+	t.Helper()
+	d, err := Clean("test.txt", text)
+	if err != nil {
+		t.Fatalf("Clean: %v", err)
+	}
+	x, err := extractor(t).Extract(context.Background(), d)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	return x
+}
+
+// writeJSONL writes an extraction as kg extract --format jsonl does.
+func writeJSONL(w io.Writer, x *schema.Extraction) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	recs := []any{x.Document}
+	for _, e := range x.Entities {
+		recs = append(recs, e)
+	}
+	for _, r := range x.Relations {
+		recs = append(recs, r)
+	}
+	for _, q := range x.Quotes {
+		recs = append(recs, q)
+	}
+	for _, r := range recs {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// projectArticles returns the articles of the repository's testdata/.
+func projectArticles(t *testing.T) []string {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no articles in ../testdata: %v", err)
+	}
+	return files
+}
+
+// TestGolden extracts every article of testdata/ and compares the JSON
+// Lines with testdata/golden/NAME.jsonl; -update rewrites them.
+func TestGolden(t *testing.T) {
+	for _, path := range projectArticles(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			r := NewReader([]string{path}, nil, ReadOptions{})
+			d, err := r.Next(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Meta.Source = filepath.Base(path)
+			x, err := extractor(t).Extract(context.Background(), d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := writeJSONL(&got, x); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", name+".jsonl")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./extract -run TestGolden -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("extraction of %s differs from %s (review, then -update):\n%s", path, golden, lineDiff(string(want), got.String()))
+			}
+		})
+	}
+}
+
+// lineDiff lists the lines only in want (-) and only in got (+).
+func lineDiff(want, got string) string {
+	w, g := map[string]bool{}, map[string]bool{}
+	for _, l := range strings.Split(want, "\n") {
+		w[l] = true
+	}
+	for _, l := range strings.Split(got, "\n") {
+		g[l] = true
+	}
+	var out []string
+	for l := range w {
+		if !g[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for l := range g {
+		if !w[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
+}
+
+// seedFiles returns the sample article files, or skips.
+func seedFiles(t *testing.T) []string {
+	dir := filepath.Join("..", "..", "shared", "seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		t.Skipf("no sample articles in %s (../shared is absent): skipping", dir)
+	}
+	return files
+}
+
+// TestOffsets holds, for every article kg has at hand, that every mention,
+// evidence and quote points at its own text: text[Start:End] == Text.
+func TestOffsets(t *testing.T) {
+	files := projectArticles(t)
+	if seeds := filepath.Join("..", "..", "shared", "seeds"); dirExists(seeds) {
+		more, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+		files = append(files, more...)
+	}
+	x := extractor(t)
+	for _, path := range files {
+		d, err := NewReader([]string{path}, nil, ReadOptions{}).Next(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkOffsets(t, x, d)
+	}
+}
+
+func dirExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func checkOffsets(t testing.TB, x *Extractor, d *Document) {
+	t.Helper()
+	sents, ms, err := x.analyze(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sents {
+		for _, tk := range s.toks {
+			if d.Text[tk.Start:tk.End] != tk.Text {
+				t.Errorf("%s: token %q at [%d,%d) reads %q", d.Meta.Source, tk.Text, tk.Start, tk.End, d.Text[tk.Start:tk.End])
+			}
+		}
+	}
+	for _, m := range ms {
+		if d.Text[m.Start:m.End] != m.Text {
+			t.Errorf("%s: mention %q at [%d,%d) reads %q", d.Meta.Source, m.Text, m.Start, m.End, d.Text[m.Start:m.End])
+		}
+	}
+	out, err := x.Extract(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range out.Relations {
+		for _, ev := range r.Evidence {
+			if d.Text[ev.Start:ev.End] != ev.Sentence {
+				t.Errorf("%s: evidence of %s %s %s at [%d,%d) is not its sentence", d.Meta.Source, r.Subject, r.Predicate, r.Object, ev.Start, ev.End)
+			}
+		}
+	}
+	for _, q := range out.Quotes {
+		if d.Text[q.Start:q.End] != q.Text {
+			t.Errorf("%s: quote at [%d,%d) is not its text", d.Meta.Source, q.Start, q.End)
+		}
+	}
+}
+
+// factString renders a relation for table tests.
+func factString(r schema.Relation) string {
+	s := fmt.Sprintf("%s %s %s", r.Subject, r.Predicate, r.Object)
+	if len(r.Qualifiers) > 0 {
+		keys := make([]string, 0, len(r.Qualifiers))
+		for k := range r.Qualifiers {
+			keys = append(keys, k+"="+r.Qualifiers[k])
+		}
+		sort.Strings(keys)
+		s += " [" + strings.Join(keys, ",") + "]"
+	}
+	if r.Polarity != schema.Positive {
+		s += " (" + string(r.Polarity) + ")"
+	}
+	if r.Modality != schema.Asserted {
+		s += " <" + string(r.Modality)
+		if r.AttributedTo != "" {
+			s += " by " + r.AttributedTo
+		}
+		s += ">"
+	}
+	return s
+}
+
+// TestRelations holds one table per pattern family, on sentences the
+// project writes. want lists facts that must be found, not lists exactly
+// what is found; notWant lists facts that must not be.
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		family  string
+		in      string
+		want    []string
+		notWant []string
+	}{
+		{"subject verb object", "Chancellor Anna Weber met Prime Minister Tomas Berger in Vienna on Monday.",
+			[]string{"Anna Weber meet Tomas Berger"}, nil},
+		{"coordinated subject, reciprocal verb", "Elena Marquez and Tomas Berger met in Lisbon.",
+			[]string{"Elena Marquez meet Tomas Berger"}, nil},
+		{"light verb with noun", "Elena Marquez held talks with Tomas Berger in Oslo.",
+			[]string{"Elena Marquez meet Tomas Berger"}, nil},
+		{"nominal meeting", "The summit between President Elena Marquez and Prime Minister Tomas Berger ended early.",
+			[]string{"Elena Marquez meet Tomas Berger"}, nil},
+		{"coordinated verbs share a subject", "Norway has sold trucks to Chile, given Peru medical aid, and provided Chile with ferries.",
+			[]string{"Norway sell trucks [recipient=Chile]", "Norway supply medical aid [recipient=Peru]", "Norway supply ferries [recipient=Chile]"}, nil},
+		{"coordinated subjects", "Both Chile and Peru have denied the reports.",
+			[]string{"Chile deny reports", "Peru deny reports"}, nil},
+		{"negation", "Chile did not sell weapons to Peru.",
+			[]string{"Chile sell weapons [recipient=Peru] (negative)"}, []string{"Chile sell weapons [recipient=Peru]"}},
+		{"no plans to", "Chile has no plans to provide weapons to Peru.",
+			[]string{"Chile supply weapons [recipient=Peru] (negative) <future>"}, nil},
+		{"hedge", "Chile may be unlikely to provide Peru with jets.",
+			[]string{"Chile supply jets [recipient=Peru] <hedged>"}, nil},
+		{"hypothetical", "If Chile sold weapons to Peru, the talks would end.",
+			[]string{"Chile sell weapons [recipient=Peru] <hypothetical>"}, nil},
+		{"reported by a trailing attribution", "Chile sold weapons to Peru, said Elena Marquez.",
+			[]string{"Chile sell weapons [recipient=Peru] <reported by Elena Marquez>"}, nil},
+		{"reported by a complement", "Elena Marquez said Chile sold weapons to Peru.",
+			[]string{"Chile sell weapons [recipient=Peru] <reported by Elena Marquez>"}, nil},
+		{"have to is not negated", "If they wanted a deal, Elena Marquez did not have to meet Tomas Berger.",
+			nil, []string{"Elena Marquez meet Tomas Berger (negative) <hypothetical>", "Elena Marquez meet Tomas Berger (negative) <hedged>"}},
+		{"purpose clause has no subject", "Chile provided Peru with trucks to fill empty depots.",
+			[]string{"Chile supply trucks [recipient=Peru]"}, []string{"Chile fill empty depots"}},
+		{"title role", "Chilean President Elena Marquez arrived on Monday.",
+			[]string{"Elena Marquez president_of Chile"}, nil},
+		{"possessive title role", "Norway's Prime Minister Tomas Berger arrived.",
+			[]string{"Tomas Berger leader_of Norway"}, nil},
+		{"apposition", "The deal is fragile, said Lucia Fernandez, a professor at Valparaiso University in Santiago.",
+			[]string{"Lucia Fernandez works_for Valparaiso University", "Valparaiso University located_in Santiago"}, nil},
+		{"possessive place", "He studied at Santiago's Catholic University.",
+			[]string{"Catholic University located_in Santiago"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.family, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			got := map[string]bool{}
+			var all []string
+			for _, r := range x.Relations {
+				got[factString(r)] = true
+				all = append(all, factString(r))
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("missing %q\n in %q\ngot %q", w, tt.in, all)
+				}
+			}
+			for _, w := range tt.notWant {
+				if got[w] {
+					t.Errorf("unwanted %q\n in %q", w, tt.in)
+				}
+			}
+		})
+	}
+}
+
+// TestEntities holds the in-document merging rules.
+func TestEntities(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // "Class:Name" of every entity, sorted
+	}{
+		{"surname joins full name", "Vladimir Putin arrived. Putin spoke.", []string{"Person:Vladimir Putin"}},
+		{"title is not part of the name", "Russian President Vladimir Putin arrived. President Putin spoke.",
+			[]string{"Person:Vladimir Putin", "Place:Russia"}},
+		{"shared surname goes to the most mentioned", "Kim Jong Un met Vladimir Putin. Kim smiled. Kim waved. \"Kim is strong,\" said Duyeon Kim, an analyst. Kim left.",
+			[]string{"Person:Duyeon Kim", "Person:Kim Jong Un", "Person:Vladimir Putin"}},
+		{"short place form", "North Korea fired a missile. The North said it was a test.", []string{"Place:North Korea"}},
+		{"aliases from the gazetteer", "The U.S. said America would act. The United States did.", []string{"Place:United States"}},
+		{"organization with of and for", "She works at the Center for a New American Security and the Hankuk University of Foreign Studies.",
+			[]string{"Organization:Center for a New American Security", "Organization:Hankuk University of Foreign Studies"}},
+		{"possessive splits names", "He teaches at Seoul's Kookmin University.", []string{"Organization:Kookmin University", "Place:Seoul"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			var got []string
+			for _, e := range x.Entities {
+				got = append(got, string(e.Class)+":"+e.Name)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("entities of %q\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuotes holds the attribution rules.
+func TestQuotes(t *testing.T) {
+	in := `Elena Marquez met Tomas Berger in Lisbon.
+
+"We have opened a new chapter today," said Elena Marquez, the president.
+
+"Both our peoples will profit from this port," she said.
+
+"It is a bridge across two oceans."
+
+Tomas Berger said: "Norway will build the cranes for it."
+
+"The ships will come next year," Berger said.
+
+Its "historic" nature was clear.`
+	x := extractText(t, in)
+	want := []string{
+		"Elena Marquez: We have opened a new chapter today,",
+		"Elena Marquez: Both our peoples will profit from this port,",
+		"Elena Marquez: It is a bridge across two oceans.",
+		"Tomas Berger: Norway will build the cranes for it.",
+		"Tomas Berger: The ships will come next year,",
+	}
+	var got []string
+	for _, q := range x.Quotes {
+		got = append(got, q.Speaker+": "+q.Text)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("quotes\n got %q\nwant %q", got, want)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Vladimir Putin met Kim Jong Un. \"It works,\" he said.")
+	f.Add("Both Russia and North Korea have denied U.S. claims.\n\nSouth Korea has given Ukraine aid, sold weapons to Poland.")
+	f.Add("\"unterminated quote, said X")
+	f.Add("U.S.-led, Korea-related ... [but] , , said")
+	x := extractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := Clean("fuzz.txt", text)
+		if err != nil {
+			return
+		}
+		checkOffsets(t, x, d)
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "01_lisbon_summit.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := Clean("bench.txt", string(raw))
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := extractor(b)
+	words := len(strings.Fields(d.Text))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.Extract(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
