@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"kg/extract"
+	"kg/graph"
+)
+
+type buildOptions struct {
+	store  storeFlags
+	format string
+}
+
+func newBuildCommand() *command {
+	var opts buildOptions
+	fs := newFlagSet("build")
+	opts.store.register(fs)
+	fs.StringVar(&opts.format, "format", "", "input `FORMAT`: txt (default: chosen by each file's extension)")
+	return &command{
+		name:    "build",
+		summary: "extract facts from articles and add them to the store",
+		usage:   "kg build [--db PATH] [--backend NAME] [--format FORMAT] PATH...",
+		details: `
+PATH is a file, a directory (read recursively) or - for standard input.
+Each document is stored in one transaction; a document already in the store
+is skipped. A file that cannot be read is reported on stderr and the run
+goes on; the summary line at the end counts what happened, and the exit
+status is 1 when any input failed. Ctrl-C stops after the current document;
+run the same command again to finish.`,
+		examples: []string{
+			"kg build testdata",
+			"kg build --db /tmp/news.db ../shared/seeds/*.txt",
+			"cat article.txt | kg build -",
+			"kg build --format txt notes/article.text",
+		},
+		flags: fs,
+		run: func(ctx context.Context, args []string, std stdio) error {
+			return runBuild(ctx, opts, args, std)
+		},
+	}
+}
+
+// buildCounts is what a build did, for the summary line.
+type buildCounts struct {
+	read, stored, present, failed  int
+	entities, facts, quotes, quads int
+}
+
+func (c buildCounts) String() string {
+	return fmt.Sprintf("%s read: %d stored, %d already present, %d failed; %s, %s, %s, %s",
+		plural(c.read, "document"), c.stored, c.present, c.failed,
+		plural(c.entities, "entity"), plural(c.facts, "fact"), plural(c.quotes, "quote"), plural(c.quads, "quad"))
+}
+
+func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) (err error) {
+	if len(args) == 0 {
+		return usagef("build: no input given; name files, directories or - for stdin (see 'kg build --help')")
+	}
+	store, err := graph.Open(ctx, opts.store.options(false))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := store.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close store %s: %w", opts.store.db, cerr)
+		}
+	}()
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var n buildCounts
+	err = eachDocument(ctx, args, opts.format, std, &n.failed, func(d *extract.Document) error {
+		n.read++
+		ex, err := x.Extract(ctx, d)
+		if err != nil {
+			return err
+		}
+		// The write is one transaction: let it finish even when Ctrl-C
+		// arrives meanwhile, so the store stays consistent.
+		res, err := store.Write(context.WithoutCancel(ctx), ex)
+		if err != nil {
+			return fatal{fmt.Errorf("%s: store: %w", source(d), err)}
+		}
+		if res.Skipped {
+			n.present++
+			fmt.Fprintf(std.err, "kg: %s: already present (document %s), skipped\n", source(d), res.Document)
+			return nil
+		}
+		n.stored++
+		n.entities += len(ex.Entities)
+		n.facts += len(ex.Relations)
+		n.quotes += len(ex.Quotes)
+		n.quads += res.Quads
+		return nil
+	})
+	fmt.Fprintf(std.err, "%s (%.1f s)\n", n, time.Since(start).Seconds())
+	if err != nil {
+		return err
+	}
+	if n.failed > 0 {
+		return inputsFailed{n.failed}
+	}
+	return nil
+}
+
+// fatal marks an error that stops a run over the inputs, as opposed to an
+// error about one document, which is reported and skipped.
+type fatal struct{ err error }
+
+func (f fatal) Error() string { return f.err.Error() }
+func (f fatal) Unwrap() error { return f.err }
+
+// eachDocument reads the documents named by paths in order and calls fn for
+// each. A file that cannot be read, or a document fn fails on, is reported
+// on stderr as "kg: PATH: reason" and counted in *failed, and the loop goes
+// on; a fatal error from fn, or cancellation, stops it.
+func eachDocument(ctx context.Context, paths []string, format string, std stdio, failed *int, fn func(*extract.Document) error) error {
+	r := extract.NewReader(paths, std.in, extract.ReadOptions{
+		Format: format,
+		Warn: func(path, msg string) {
+			fmt.Fprintf(std.err, "kg: warning: %s: %s\n", path, msg)
+		},
+	})
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := r.Next(ctx)
+		var ferr *extract.FileError
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case errors.As(err, &ferr):
+			*failed++
+			fmt.Fprintf(std.err, "kg: %s: %v\n", ferr.Path, reason(ferr.Err))
+			continue
+		case err != nil:
+			return err
+		}
+		err = fn(d)
+		var stop fatal
+		switch {
+		case err == nil:
+		case errors.As(err, &stop):
+			return stop.err
+		case ctx.Err() != nil:
+			return ctx.Err()
+		default:
+			*failed++
+			fmt.Fprintf(std.err, "kg: %s: %v\n", source(d), err)
+		}
+	}
+}
+
+// reason is the cause of a file error without the path an *fs.PathError
+// repeats ("no such file or directory", not "open x.txt: no such file …").
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// source names a document in messages: the file (or "-") it came from.
+func source(d *extract.Document) string {
+	if d.Meta.Source != "" {
+		return d.Meta.Source
+	}
+	return "document " + d.Meta.ID
+}
+
+// plural writes "1 entity", "2 entities", "0 quads".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", noun)
+	}
+	switch {
+	case noun[len(noun)-1] == 'y':
+		noun = noun[:len(noun)-1] + "ies"
+	default:
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
+}
