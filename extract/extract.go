@@ -99,11 +99,17 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 				ms = append(ms, m)
 			}
 			s.m1 = len(ms)
-			s.toks = retagVerbs(toks, ms[s.m0:s.m1])
+			s.toks = toks
 			sents = append(sents, s)
 		}
 	}
-	return sents, ms, nil
+	kept := resolveUntyped(append([]Mention(nil), ms...))
+	for _, s := range sents { // renumber each sentence's range of mentions
+		s.m0 = sort.Search(len(kept), func(i int) bool { return kept[i].sent >= s.idx })
+		s.m1 = sort.Search(len(kept), func(i int) bool { return kept[i].sent > s.idx })
+		s.toks = retagVerbs(s.toks, kept[s.m0:s.m1])
+	}
+	return sents, kept, nil
 }
 
 // located is a fact with the sentence that states it.
@@ -242,6 +248,16 @@ func (s *sentence) trailingAttribution(us []unit) (int, string, bool) {
 	return -1, "", false
 }
 
+// reporter returns the entity NP that is the subject of the reporting verb
+// group p ("Lankov also said", "Okafor, an engineer, said"), or nil.
+func reporter(us []unit, p int) *unit {
+	k := p - 1
+	if k >= 0 && us[k].kind == uNP && len(us[k].ents) > 0 {
+		return &us[k]
+	}
+	return appositionSubject(us, k)
+}
+
 func isSayVerb(w string) bool {
 	switch strings.ToLower(w) {
 	case "said", "says", "say", "added", "adds", "told", "stated", "wrote", "noted", "argued", "warned":
@@ -263,10 +279,12 @@ func (s *sentence) verbClause(us []unit, v int, base clause, ms []Mention) claus
 	}
 	for p := v - 1; p >= 0; p-- {
 		u := us[p]
-		if u.kind == uVerb && reporting[lemma(s.toks[u.head].Text)] && p > 0 && len(us[p-1].ents) > 0 {
-			cl.attributed, cl.attrLit = us[p-1].ents[0], ""
-			cl.modality = worse(cl.modality, schema.Reported)
-			break
+		if u.kind == uVerb && reporting[lemma(s.toks[u.head].Text)] {
+			if subj := reporter(us, p); subj != nil {
+				cl.attributed, cl.attrLit = subj.ents[0], ""
+				cl.modality = worse(cl.modality, schema.Reported)
+				break
+			}
 		}
 		if u.kind == uNP && claimNouns[strings.ToLower(s.toks[u.head].Text)] && p+1 < v && strings.EqualFold(s.toks[us[p+1].t0].Text, "that") {
 			switch {

@@ -320,6 +320,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Vladimir Putin", "Place:Russia"}},
 		{"shared surname goes to the most mentioned", "Kim Jong Un met Vladimir Putin. Kim smiled. Kim waved. \"Kim is strong,\" said Duyeon Kim, an analyst. Kim left.",
 			[]string{"Person:Duyeon Kim", "Person:Kim Jong Un", "Person:Vladimir Putin"}},
+		{"untagged surname joins full name", "Pablo Ruiz signed the treaty. Elena Marquez met Ruiz in Lima.",
+			[]string{"Person:Elena Marquez", "Person:Pablo Ruiz", "Place:Lima"}},
 		{"short place form", "North Korea fired a missile. The North said it was a test.", []string{"Place:North Korea"}},
 		{"aliases from the gazetteer", "The U.S. said America would act. The United States did.", []string{"Place:United States"}},
 		{"organization with of and for", "She works at the Center for a New American Security and the Hankuk University of Foreign Studies.",
@@ -355,6 +357,10 @@ Tomas Berger said: "Norway will build the cranes for it."
 
 "The ships will come next year," Berger said.
 
+Lucia Fernandez, an engineer at the port, said the cranes were late.
+
+"We lost three weeks of work this spring," she said.
+
 Its "historic" nature was clear.`
 	x := extractText(t, in)
 	want := []string{
@@ -363,6 +369,7 @@ Its "historic" nature was clear.`
 		"Elena Marquez: It is a bridge across two oceans.",
 		"Tomas Berger: Norway will build the cranes for it.",
 		"Tomas Berger: The ships will come next year,",
+		"Lucia Fernandez: We lost three weeks of work this spring,",
 	}
 	var got []string
 	for _, q := range x.Quotes {

@@ -231,6 +231,9 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	default:
 		c, ok := nerVote(toks[i:j])
 		if !ok {
+			if j-i == 1 && toks[i].Tag == "NNP" {
+				return m, true // untyped: kept only if it is short for a name (resolveUntyped)
+			}
 			return Mention{}, false
 		}
 		m.Class, m.sure = c, byNER
@@ -368,4 +371,40 @@ func titleCase(s string) string {
 		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(words, " ")
+}
+
+// resolveUntyped types the one-word names no rule could type ("Ruiz" that
+// prose did not label) when they are short for a person or place named in
+// full elsewhere in the document, and drops the others. ms is in text
+// order and stays so.
+func resolveUntyped(ms []Mention) []Mention {
+	full := map[string]schema.Class{}
+	for _, m := range ms {
+		words := strings.Fields(m.Name)
+		if m.Class == "" || len(words) < 2 {
+			continue
+		}
+		switch m.Class {
+		case schema.Person:
+			for _, w := range words {
+				full[strings.ToLower(w)] = schema.Person
+			}
+		case schema.Place:
+			if _, ok := full[strings.ToLower(words[0])]; !ok {
+				full[strings.ToLower(words[0])] = schema.Place
+			}
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Class == "" {
+			c, ok := full[strings.ToLower(m.Name)]
+			if !ok {
+				continue
+			}
+			m.Class, m.sure = c, byNER
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -62,7 +62,7 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 			}
 		}
 		if s.kind == Body {
-			if e, _, ok := s.trailingAttribution(chunk(s.toks, s.mentions(ms))); ok && e >= 0 {
+			if e := s.speakerOutsideQuotes(ms); e >= 0 {
 				lastSpeaker = e
 			}
 		}
@@ -73,6 +73,26 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 		}
 	}
 	return qs
+}
+
+// speakerOutsideQuotes returns the last entity the sentence has speaking
+// outside quotation marks: ", said X", ", X said", "X, a professor, said
+// that …", or -1.
+func (s *sentence) speakerOutsideQuotes(ms []Mention) int {
+	us := chunk(s.toks, s.mentions(ms))
+	if e, _, ok := s.trailingAttribution(us); ok && e >= 0 {
+		return e
+	}
+	speaker := -1
+	for p, u := range us {
+		if u.kind != uVerb || s.inQuote(u.head) || !isSayVerb(s.toks[u.head].Text) {
+			continue
+		}
+		if subj := reporter(us, p); subj != nil {
+			speaker = subj.ents[0]
+		}
+	}
+	return speaker
 }
 
 // quoteSpans returns the spans inside quotation marks in text (which starts

@@ -124,6 +124,9 @@ func findSubject(toks []token, us []unit, v int, subjects []*unit) *unit {
 	if k >= 0 && us[k].kind == uNP && !us[k].pron {
 		return &us[k]
 	}
+	if a := appositionSubject(us, k); a != nil {
+		return a
+	}
 	if k >= 0 && (us[k].kind == uComma || us[k].kind == uConj) {
 		tag := toks[u.head].Tag
 		if tag != "VBD" && tag != "VBN" && tag != "VBZ" && tag != "VBP" {
@@ -136,6 +139,26 @@ func findSubject(toks []token, us []unit, v int, subjects []*unit) *unit {
 			if us[p].kind == uVerb && subjects[p] == nil && !us[p].inf {
 				return nil
 			}
+		}
+	}
+	return nil
+}
+
+// appositionSubject returns the entity NP before an apposition that ends
+// at the comma k: "Daniel Okafor, an engineer at the council, said …".
+func appositionSubject(us []unit, k int) *unit {
+	if k < 0 || us[k].kind != uComma {
+		return nil
+	}
+	for j := k - 1; j > 0 && j > k-8; j-- {
+		switch us[j].kind {
+		case uComma:
+			if us[j-1].kind == uNP && len(us[j-1].ents) > 0 && j+1 < k && us[j+1].kind == uNP && len(us[j+1].ents) == 0 {
+				return &us[j-1]
+			}
+			return nil
+		case uVerb, uConj:
+			return nil
 		}
 	}
 	return nil
