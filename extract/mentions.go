@@ -318,17 +318,14 @@ func nameHead(w string) string {
 	return w
 }
 
+// allTagged reports whether every token is capitalized and has one of tags.
 func allTagged(toks []token, tags ...string) bool {
 	for _, t := range toks {
-		ok := false
-		for _, tag := range tags {
-			ok = ok || t.Tag == tag
-		}
-		if !ok || !startsUpper(t.Text) {
+		if !startsUpper(t.Text) {
 			return false
 		}
 	}
-	return true
+	return allTags(toks, tags...)
 }
 
 func tokenTexts(toks []token) []string {
