@@ -46,16 +46,20 @@ run the same command again to finish.`,
 	}
 }
 
-// buildCounts is what a build did, for the summary line.
+// buildCounts is what a build did, for the summary line: documents of this
+// run, and what the store holds afterwards (entities merge across
+// documents, so per-document counts would overstate them).
 type buildCounts struct {
-	read, stored, present, failed  int
-	entities, facts, quotes, quads int
+	read, stored, present, failed int
+	after                         graph.Stats
+	added                         int64 // quads this run added
 }
 
 func (c buildCounts) String() string {
-	return fmt.Sprintf("%s read: %d stored, %d already present, %d failed; %s, %s, %s, %s",
+	return fmt.Sprintf("%s read: %d stored, %d already present, %d failed; store: %s, %s, %s, %s (%d new)",
 		plural(c.read, "document"), c.stored, c.present, c.failed,
-		plural(c.entities, "entity"), plural(c.facts, "fact"), plural(c.quotes, "quote"), plural(c.quads, "quad"))
+		plural(int(c.after.Entities), "entity"), plural(int(c.after.Facts), "fact"), plural(int(c.after.Quotes), "quote"),
+		plural(int(c.after.Quads), "quad"), c.added)
 }
 
 func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) (err error) {
@@ -77,6 +81,10 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 	}
 	start := time.Now()
 	var n buildCounts
+	before, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
 	err = eachDocument(ctx, args, opts.format, std, &n.failed, func(d *extract.Document) error {
 		n.read++
 		ex, err := x.Extract(ctx, d)
@@ -95,12 +103,11 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 			return nil
 		}
 		n.stored++
-		n.entities += len(ex.Entities)
-		n.facts += len(ex.Relations)
-		n.quotes += len(ex.Quotes)
-		n.quads += res.Quads
 		return nil
 	})
+	if after, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil {
+		n.after, n.added = after, after.Quads-before.Quads
+	}
 	fmt.Fprintf(std.err, "%s (%.1f s)\n", n, time.Since(start).Seconds())
 	if err != nil {
 		return err
