@@ -263,7 +263,7 @@ func TestRelations(t *testing.T) {
 		{"negation", "Chile did not sell weapons to Peru.",
 			[]string{"Chile sell weapons [recipient=Peru] (negative)"}, []string{"Chile sell weapons [recipient=Peru]"}},
 		{"no plans to", "Chile has no plans to provide weapons to Peru.",
-			[]string{"Chile supply weapons [recipient=Peru] (negative) <future>"}, nil},
+			[]string{"Chile supply weapons [recipient=Peru] (negative) <future>"}, []string{"Chile have plans (negative)"}},
 		{"hedge", "Chile may be unlikely to provide Peru with jets.",
 			[]string{"Chile supply jets [recipient=Peru] <hedged>"}, nil},
 		{"hypothetical", "If Chile sold weapons to Peru, the talks would end.",

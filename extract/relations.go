@@ -193,6 +193,10 @@ func (s *sentence) verbFacts(us []unit, v int, subj *unit, cl clause, ents []ent
 	pps := s.prepPhrases(us, j)
 	recipient := -1
 	objText := ""
+	if obj != nil && len(obj.ents) == 0 && controlNouns[strings.ToLower(s.toks[obj.head].Text)] &&
+		j < len(us) && us[j].kind == uVerb && us[j].inf {
+		return nil // "has no plans to visit": the infinitive states the fact
+	}
 	if obj != nil && !obj.pron && strings.EqualFold(s.toks[obj.t0].Text, "no") {
 		cl.neg = true // "has no plans", "sold no weapons"
 	}
