@@ -297,7 +297,11 @@ func decodeText(data []byte, warn func(string)) (string, error) {
 	} else {
 		var n int
 		text, n = decodeWindows1252(data)
-		warn(fmt.Sprintf("not valid UTF-8: %d bytes decoded as Windows-1252", n))
+		unit := "bytes"
+		if n == 1 {
+			unit = "byte"
+		}
+		warn(fmt.Sprintf("not valid UTF-8: %d %s decoded as Windows-1252", n, unit))
 	}
 	if strings.TrimSpace(text) == "" {
 		return "", ErrEmpty
