@@ -33,6 +33,7 @@ type unit struct {
 	passive bool // verb group: a form of "be" before a past participle
 	inf     bool // verb group: "to" + verb
 	part    string
+	coref   bool // NP: its entities come from a pronoun or description (coref.go)
 }
 
 var npTags = setOf("DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS")

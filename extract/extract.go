@@ -59,11 +59,12 @@ func (x *Extractor) Extract(ctx context.Context, d *Document) (*schema.Extractio
 	ents := mergeMentions(ms)
 	quotes := findQuotes(d, sents, ms, ents)
 	var facts []located
+	dis := newDiscourse(ents)
 	for _, s := range sents {
 		if !factBlock(s.kind) {
 			continue
 		}
-		for _, f := range x.sentenceFacts(s, ms, ents) {
+		for _, f := range x.sentenceFacts(s, ms, ents, dis) {
 			facts = append(facts, located{f, s})
 		}
 	}
@@ -251,11 +252,23 @@ func (s *sentence) trailingAttribution(us []unit) (int, string, bool) {
 // reporter returns the entity NP that is the subject of the reporting verb
 // group p ("Lankov also said", "Okafor, an engineer, said"), or nil.
 func reporter(us []unit, p int) *unit {
+	if u := reporterNP(us, p); u != nil && len(u.ents) > 0 {
+		return u
+	}
+	return nil
+}
+
+// reporterNP returns the subject NP of the reporting verb group p, naming an
+// entity or not ("the government denied"), or nil.
+func reporterNP(us []unit, p int) *unit {
 	k := p - 1
-	if k >= 0 && us[k].kind == uNP && len(us[k].ents) > 0 {
+	if a := appositionSubject(us, k); a != nil {
+		return a
+	}
+	if k >= 0 && us[k].kind == uNP && (!us[k].pron || len(us[k].ents) > 0) {
 		return &us[k]
 	}
-	return appositionSubject(us, k)
+	return nil
 }
 
 func isSayVerb(w string) bool {
@@ -279,12 +292,23 @@ func (s *sentence) verbClause(us []unit, v int, base clause, ms []Mention) claus
 	}
 	for p := v - 1; p >= 0; p-- {
 		u := us[p]
-		if u.kind == uVerb && reporting[lemma(s.toks[u.head].Text)] {
-			if subj := reporter(us, p); subj != nil {
-				cl.attributed, cl.attrLit = subj.ents[0], ""
+		if u.kind == uVerb && (reporting[lemma(s.toks[u.head].Text)] || denyVerbs[lemma(s.toks[u.head].Text)]) {
+			if subj := reporterNP(us, p); subj != nil {
+				cl.attributed, cl.attrLit = -1, ""
+				if len(subj.ents) > 0 {
+					cl.attributed = subj.ents[0]
+				} else {
+					cl.attrLit = s.npText(subj) // "the Norwegian government"
+				}
 				cl.modality = worse(cl.modality, schema.Reported)
+				if denyVerbs[lemma(s.toks[u.head].Text)] {
+					cl.neg = !cl.neg // "denied that it had sold": the subject says it did not
+				}
 				break
 			}
+		}
+		if u.kind == uConj && p > 0 && us[p-1].kind == uComma {
+			break // ", but …": a new main clause
 		}
 		if u.kind == uNP && claimNouns[strings.ToLower(s.toks[u.head].Text)] && p+1 < v && strings.EqualFold(s.toks[us[p+1].t0].Text, "that") {
 			switch {

@@ -38,6 +38,8 @@ var (
 	toVerbs = setOf("give", "sell", "send", "supply", "provide", "deliver", "export", "transfer", "offer", "lend", "pay", "hand", "ship", "donate", "grant", "leak")
 	// reciprocal verbs state a symmetric fact of a coordinated subject: "X and Y met".
 	reciprocal = setOf("meet", "talk", "hold talks", "confer", "clash", "negotiate")
+	// denyVerbs take a clause their subject says is false: "denied that it had sold drones".
+	denyVerbs = setOf("deny", "reject", "dismiss", "refute")
 	// reporting verbs introduce what someone says or claims; they are not facts themselves.
 	reporting = setOf("say", "tell", "add", "claim", "allege", "report", "state", "note", "argue", "insist", "believe", "think", "warn", "announce", "suggest")
 	// futureVerbs govern a "to" infinitive that has not happened yet: "plans to provide".
@@ -69,23 +71,46 @@ var (
 )
 
 // sentenceFacts finds the facts of one sentence.
-func (x *Extractor) sentenceFacts(s *sentence, ms []Mention, ents []entity) []fact {
+func (x *Extractor) sentenceFacts(s *sentence, ms []Mention, ents []entity, dis *discourse) []fact {
 	us := chunk(s.toks, s.mentions(ms))
 	base := s.baseClause(us, ms)
 	var out []fact
 	subjects := make([]*unit, len(us))
+	resolved := 0 // noun phrases before this one have been through coreference
+	resolveUpTo := func(end int) {
+		for ; resolved < end; resolved++ {
+			dis.resolve(s, us, resolved, ms)
+		}
+	}
 	for v := range us {
 		if us[v].kind != uVerb || us[v].head < 0 || !strings.HasPrefix(s.toks[us[v].head].Tag, "VB") {
 			continue
 		}
+		resolveUpTo(v)
 		subj := findSubject(s.toks, us, v, subjects)
 		subjects[v] = subj
 		if subj == nil || len(subj.ents) == 0 {
 			continue
 		}
+		if len(subj.ents) == 1 && !s.inQuote(us[v].head) {
+			dis.noteSubject(s, subj.ents[0])
+		}
+		next := v + 1 // the verb's objects are resolved too, up to the next verb
+		for next < len(us) && us[next].kind != uVerb {
+			next++
+		}
+		resolveUpTo(next)
 		cl := s.verbClause(us, v, base, ms)
-		out = append(out, s.verbFacts(us, v, subj, cl, ents)...)
+		facts := s.verbFacts(us, v, subj, cl, ents)
+		if subj.coref {
+			for i := range facts {
+				facts[i].confidence -= 0.15 // the subject was a pronoun
+			}
+		}
+		out = append(out, facts...)
 	}
+	resolveUpTo(len(us))
+	defer dis.remember(s, us, ms)
 	// nouns presuppose what they name: "this week's summit between X and Y"
 	// is the writer's fact even in a sentence that reports someone's view
 	nominal := clause{modality: schema.Asserted, attributed: -1}
@@ -121,7 +146,7 @@ func findSubject(toks []token, us []unit, v int, subjects []*unit) *unit {
 		}
 		return nil
 	}
-	if k >= 0 && us[k].kind == uNP && !us[k].pron {
+	if k >= 0 && us[k].kind == uNP && (!us[k].pron || len(us[k].ents) > 0) {
 		return &us[k]
 	}
 	if a := appositionSubject(us, k); a != nil {
@@ -200,7 +225,7 @@ func (s *sentence) verbFacts(us []unit, v int, subj *unit, cl clause, ents []ent
 	if obj != nil && !obj.pron && strings.EqualFold(s.toks[obj.t0].Text, "no") {
 		cl.neg = true // "has no plans", "sold no weapons"
 	}
-	if obj != nil && obj.pron {
+	if obj != nil && obj.pron && len(obj.ents) == 0 {
 		if !reciprocal[phrase] {
 			return nil
 		}
@@ -302,7 +327,7 @@ func (s *sentence) prepPhrases(us []unit, j int) map[string]*unit {
 		if us[j].kind == uVerb || us[j].kind == uComma && j+1 < len(us) && us[j+1].kind == uConj {
 			break
 		}
-		if us[j].kind == uPrep && us[j+1].kind == uNP && !us[j+1].pron && !timeWords[strings.ToLower(s.toks[us[j+1].head].Text)] {
+		if us[j].kind == uPrep && us[j+1].kind == uNP && (!us[j+1].pron || len(us[j+1].ents) > 0) && !timeWords[strings.ToLower(s.toks[us[j+1].head].Text)] {
 			p := strings.ToLower(s.toks[us[j].t0].Text)
 			if _, seen := pps[p]; !seen {
 				pps[p] = &us[j+1]
