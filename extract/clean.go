@@ -33,16 +33,72 @@ var ErrNoText = errors.New("no article text left after cleaning, skipped")
 // Document.Text is the blocks' texts joined by "\n\n"; no block contains a
 // line break. Clean returns ErrNoText when no body is left.
 func Clean(source, raw string) (*Document, error) {
-	lines := cleanLines(cleanNormalize(raw))
-	paras := cleanParagraphs(lines)
-	parts := cleanClassify(paras)
+	return cleanText(source, raw, cleanKnown{})
+}
+
+// cleanKnown is what a reader knows about an article besides its text.
+type cleanKnown struct {
+	// meta holds the metadata fields known from elsewhere (a JSON Lines
+	// field, an HTML <meta> tag); metaFill keeps them.
+	meta schema.Document
+	// title, when not "", is the headline known from elsewhere: it becomes
+	// the Headline block in front of the text, and the text is not searched
+	// for a headline or subtitle (a short first paragraph stays body).
+	title string
+}
+
+// cleanText is Clean for a reader that knows some metadata already.
+func cleanText(source, raw string, known cleanKnown) (*Document, error) {
+	paras := cleanParagraphs(cleanLines(cleanNormalize(raw)))
+	parts := make([]cleanPart, len(paras))
+	for i, p := range paras {
+		parts[i] = cleanPart{text: p}
+	}
+	return cleanBuild(source, parts, known)
+}
+
+// cleanParts builds a Document from paragraphs a reader has already
+// separated, such as the block elements of an HTML page. Each paragraph is
+// normalized like a text, its white space (line breaks too) collapsed to
+// single spaces, and furniture is dropped as in Clean. A part with a kind
+// keeps it; the others are classified as Clean classifies paragraphs.
+func cleanParts(source string, parts []cleanPart, known cleanKnown) (*Document, error) {
+	var out []cleanPart
+	for _, p := range parts {
+		t := strings.Join(strings.Fields(cleanNormalize(p.text)), " ")
+		t = furnitureRules.inline.ReplaceAllString(t, " ")
+		t = strings.TrimSpace(cleanSpaces(cleanCutTail(t)))
+		for i, q := range cleanAddPara(nil, t) {
+			kind := p.kind
+			if i > 0 {
+				kind = "" // credits split off the end
+			}
+			out = append(out, cleanPart{kind, q})
+		}
+	}
+	return cleanBuild(source, out, known)
+}
+
+// cleanBuild classifies parts, assembles the Document and fills its
+// metadata, identity and source.
+func cleanBuild(source string, parts []cleanPart, known cleanKnown) (*Document, error) {
+	title := strings.Join(strings.Fields(cleanNormalize(known.title)), " ")
+	parts = cleanClassify(parts, title == "")
+	if title != "" {
+		if !cleanHasBody(parts) {
+			return nil, ErrNoText // the title must not stand in for a missing body
+		}
+		parts = append([]cleanPart{{Headline, title}}, parts...)
+	}
 	doc := cleanAssemble(parts)
 	if doc == nil {
 		return nil, ErrNoText
 	}
+	doc.Meta = known.meta
 	metaFill(doc)
 	doc.Meta.Source = source
 	doc.Meta.ID = schema.DocumentID(doc.Body())
+	doc.Meta.Signature = Fingerprint(doc.Body()) // for near-duplicates: fingerprint.go
 	return doc, nil
 }
 
@@ -124,10 +180,31 @@ func cleanCutTail(text string) string {
 	for from > 0 && !utf8.RuneStart(text[from]) {
 		from--
 	}
+	if !cleanTailMaybe(text[from:]) {
+		return text
+	}
 	if loc := furnitureRules.tail.FindStringIndex(text[from:]); loc != nil {
 		return text[:from+loc[0]]
 	}
 	return text
+}
+
+// cleanTailMaybe is a quick test before the costly tail search: a text can
+// end in tail furniture only when it ends in a separator character or holds
+// a word every other tail pattern needs. Keep it in step with the tail
+// patterns of furnitureTable.
+func cleanTailMaybe(window string) bool {
+	t := strings.TrimRight(window, " \t\n")
+	if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("|*_=~#•·-", r) {
+		return true
+	}
+	lower := strings.ToLower(window)
+	for _, w := range []string{"©", "(c)", "copyright", "reserved", "redistributed", "responsible", "principles"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanSpaces collapses runs of spaces.
@@ -156,16 +233,7 @@ func cleanParagraphs(lines []cleanLine) []string {
 	}
 	var paras []string
 	var cur strings.Builder
-	add := func(p string) {
-		if p == "" || furnitureClass(p) != "" {
-			return
-		}
-		if m := cleanRunInCredits.FindStringSubmatchIndex(p); m != nil && m[2] > 0 {
-			paras = append(paras, strings.TrimSpace(p[:m[2]]), p[m[2]:])
-			return
-		}
-		paras = append(paras, p)
-	}
+	add := func(p string) { paras = cleanAddPara(paras, p) }
 	for i, l := range lines {
 		if l.text == "" {
 			continue
@@ -184,6 +252,18 @@ func cleanParagraphs(lines []cleanLine) []string {
 	}
 	add(strings.TrimSpace(cur.String()))
 	return paras
+}
+
+// cleanAddPara appends paragraph p to paras unless it is empty or furniture
+// as a whole. Credits run into the end of p become a paragraph of their own.
+func cleanAddPara(paras []string, p string) []string {
+	if p == "" || furnitureClass(p) != "" {
+		return paras
+	}
+	if m := cleanRunInCredits.FindStringSubmatchIndex(p); m != nil && m[2] > 0 {
+		return append(paras, strings.TrimSpace(p[:m[2]]), p[m[2]:])
+	}
+	return append(paras, p)
 }
 
 // cleanIsWrapped reports whether the text looks hard-wrapped: fewer than one
@@ -339,15 +419,22 @@ type cleanPart struct {
 	text string
 }
 
-// cleanClassify gives each paragraph a block kind. Paragraphs before the
-// first body paragraph form the header: the first is the headline, one
-// more short one the subtitle; bylines and date lines are recognized there.
-// Captions, credits and date lines are recognized anywhere.
-func cleanClassify(paras []string) []cleanPart {
-	parts := make([]cleanPart, 0, len(paras))
+// cleanClassify gives each part without a kind a block kind. Paragraphs
+// before the first body paragraph form the header: the first is the
+// headline, one more short one the subtitle (only when findHeadline is
+// set); bylines and date lines are recognized there. Captions, credits and
+// date lines are recognized anywhere. Parts with a kind keep it.
+func cleanClassify(in []cleanPart, findHeadline bool) []cleanPart {
+	parts := make([]cleanPart, 0, len(in))
 	header := true
 	var seen = map[BlockKind]bool{}
-	for _, p := range paras {
+	for _, part := range in {
+		if part.kind != "" {
+			seen[part.kind] = true
+			parts = append(parts, part)
+			continue
+		}
+		p := part.text
 		kind := Body
 		switch {
 		case captionClass(p) != "" && len(strings.Fields(p)) <= 80:
@@ -361,9 +448,9 @@ func cleanClassify(paras []string) []cleanPart {
 			kind = Byline
 		case metaDatelineRe.MatchString(p) || cleanIsProse(p):
 			header = false
-		case !seen[Headline]:
+		case findHeadline && !seen[Headline]:
 			kind = Headline
-		case !seen[Subtitle]:
+		case findHeadline && !seen[Subtitle]:
 			kind = Subtitle
 		default:
 			header = false
@@ -372,6 +459,16 @@ func cleanClassify(paras []string) []cleanPart {
 		parts = append(parts, cleanPart{kind, p})
 	}
 	return parts
+}
+
+// cleanHasBody reports whether parts hold a body paragraph.
+func cleanHasBody(parts []cleanPart) bool {
+	for _, p := range parts {
+		if p.kind == Body {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanIsProse reports whether a paragraph reads as body text rather than a
@@ -385,10 +482,7 @@ func cleanIsProse(p string) bool {
 // headline and subtitle stand in for it (a one-line note is its own body);
 // when even those are missing it returns nil.
 func cleanAssemble(parts []cleanPart) *Document {
-	hasBody := false
-	for _, p := range parts {
-		hasBody = hasBody || p.kind == Body
-	}
+	hasBody := cleanHasBody(parts)
 	if !hasBody {
 		for i := range parts {
 			if parts[i].kind == Headline || parts[i].kind == Subtitle {

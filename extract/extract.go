@@ -15,6 +15,7 @@ import (
 type Extractor struct {
 	tag *tagger
 	gaz *gazetteer
+	ner *nerModel
 }
 
 // New loads the model and word lists. It is slow (about a second): create
@@ -28,7 +29,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{tag: t, gaz: g}, nil
+	m, err := loadNERModel()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{tag: t, gaz: g, ner: m}, nil
 }
 
 // sentence is one tagged sentence of a document.
@@ -80,11 +85,12 @@ func factBlock(k BlockKind) bool {
 	return k == Body || k == Headline || k == Subtitle || k == Caption
 }
 
-// analyze splits every block into sentences, tags them and finds their
-// mentions.
+// analyze splits every block into sentences, tags them (prose for parts of
+// speech, kg's own model for entity labels, over the whole document at
+// once) and finds their mentions.
 func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Mention, error) {
 	var sents []*sentence
-	var ms []Mention
+	var words [][]string
 	for bi, b := range d.Blocks {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -94,15 +100,22 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 			if err != nil {
 				return nil, nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)
 			}
-			s := &sentence{span: sp, idx: len(sents), block: bi, kind: b.Kind, doc: d.Text, m0: len(ms)}
-			for _, m := range x.gaz.findMentions(d.Text, toks) {
-				m.sent = s.idx
-				ms = append(ms, m)
-			}
-			s.m1 = len(ms)
-			s.toks = toks
-			sents = append(sents, s)
+			sents = append(sents, &sentence{span: sp, idx: len(sents), block: bi, kind: b.Kind, doc: d.Text, toks: toks})
+			words = append(words, nerWords(toks))
 		}
+	}
+	labels := x.ner.tagDocument(words, nil)
+	var ms []Mention
+	for i, s := range sents {
+		for j := range s.toks {
+			s.toks[j].NER = nerClass(labels[i][j])
+		}
+		s.m0 = len(ms)
+		for _, m := range x.gaz.findMentions(d.Text, s.toks) {
+			m.sent = s.idx
+			ms = append(ms, m)
+		}
+		s.m1 = len(ms)
 	}
 	kept := resolveUntyped(append([]Mention(nil), ms...))
 	for _, s := range sents { // renumber each sentence's range of mentions
@@ -111,6 +124,37 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 		s.toks = retagVerbs(s.toks, kept[s.m0:s.m1])
 	}
 	return sents, kept, nil
+}
+
+// nerWords are the words of a sentence as the entity model reads them:
+// typographic quotes written plain, as in its training data.
+func nerWords(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = nerQuotes.Replace(t.Text)
+	}
+	return out
+}
+
+var nerQuotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'")
+
+// nerClass turns a model label ("B-PER", "I-LOC") into the entity label the
+// mention rules read ("PERSON", "GPE", "ORGANIZATION", "MISC"), or "".
+func nerClass(label string) string {
+	if len(label) < 3 {
+		return ""
+	}
+	switch label[2:] {
+	case "PER":
+		return "PERSON"
+	case "LOC":
+		return "GPE"
+	case "ORG":
+		return "ORGANIZATION"
+	case "MISC":
+		return "MISC"
+	}
+	return ""
 }
 
 // located is a fact with the sentence that states it.

@@ -50,8 +50,14 @@ func metaFill(doc *Document) {
 				m.Date, _ = metaParseDate(t)
 			}
 		case Body:
-			if firstBody && m.Dateline == "" {
-				m.Dateline, m.Publisher = metaDateline(t)
+			if firstBody {
+				place, agency := metaDateline(t)
+				if m.Dateline == "" {
+					m.Dateline = place
+				}
+				if m.Publisher == "" {
+					m.Publisher = agency
+				}
 			}
 			firstBody = false
 		}

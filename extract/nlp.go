@@ -14,11 +14,11 @@ type token struct {
 	Start int
 	End   int
 	Tag   string // Penn Treebank part of speech
-	NER   string // prose's entity label without its IOB prefix ("PERSON", "GPE", …) or ""
+	NER   string // entity label from kg's model ("PERSON", "GPE", "ORGANIZATION", "MISC") or ""
 }
 
-// tagger wraps prose: tokenization, part-of-speech tags and prose's entity
-// labels for one sentence at a time. The model is decoded once, in
+// tagger wraps prose: tokenization and part-of-speech tags for one
+// sentence at a time (entity labels come from kg's own model, ner.go). The model is decoded once, in
 // newTagger; a tagger is safe for concurrent use (prose's model is only
 // read after loading).
 type tagger struct {
@@ -47,7 +47,7 @@ func (t *tagger) tag(text string, base int) (toks []token, err error) {
 		}
 	}()
 	plain, origin := sanitize(text)
-	doc, err := prose.NewDocument(plain, prose.UsingModel(t.model), prose.WithSegmentation(false))
+	doc, err := prose.NewDocument(plain, prose.UsingModel(t.model), prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil, err
 	}
@@ -61,9 +61,6 @@ func (t *tagger) tag(text string, base int) (toks []token, err error) {
 		cursor = e
 		start, end := origin[s], origin[e]
 		tk := token{Text: text[start:end], Start: base + start, End: base + end, Tag: pt.Tag}
-		if pt.Label != "" && pt.Label != "O" {
-			tk.NER = pt.Label[strings.IndexByte(pt.Label, '-')+1:]
-		}
 		fixTag(&tk)
 		toks = append(toks, tk)
 	}
@@ -76,16 +73,12 @@ func fixTag(t *token) {
 	switch t.Text {
 	case `"`, "\u201c", "\u201d", "``", "''":
 		t.Tag = "''"
-		t.NER = ""
 	case "[", "(":
 		t.Tag = "("
-		t.NER = ""
 	case "]", ")":
 		t.Tag = ")"
-		t.NER = ""
 	case "|", "©":
 		t.Tag = "SYM"
-		t.NER = ""
 	case "hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions", "billions", "dozens":
 		t.Tag = "CD" // prose tags "two hundred trucks" as a verb
 	}

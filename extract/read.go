@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -9,66 +11,116 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// ReadOptions tunes a Reader. The zero value reads every file as text and
-// reports nothing.
+// ReadOptions tunes a Reader. The zero value picks each input's format by
+// its name and reports nothing.
 type ReadOptions struct {
-	// Format names the input format: "" picks it by file extension (for now
-	// every extension is read as text), "txt" forces plain text.
+	// Format names the input format (see Formats): "txt", "html" or
+	// "jsonl". "" picks it by file extension (.txt, .html/.htm,
+	// .jsonl/.ndjson, each perhaps followed by .gz) and for stdin and other
+	// extensions by the first bytes (an HTML tag, a JSON object, else text).
+	// An unknown name makes Next fail with ErrUnknownFormat.
 	Format string
 	// Warn, when set, is called for recoverable problems with one input, such
 	// as a file that is not valid UTF-8 and was decoded as Windows-1252.
 	Warn func(path, msg string)
 }
 
-// FileError reports one input that could not be read as an article. The
-// Reader moves on to the next input after returning it, so a caller reports
-// it and continues.
+// FileError reports one input, or one record of a multi-article input (a
+// line of a JSON Lines file), that could not be read as an article. The
+// Reader moves on after returning it — to the next record or the next
+// input — so a caller reports it and continues.
 type FileError struct {
 	Path string // the path as given or found while walking a directory; "-" for stdin
-	Err  error  // ErrBinary, ErrEmpty, ErrNoText, ErrTooLarge or an *os.PathError cause
+	Line int    // the 1-based line of the bad record in a JSON Lines input; 0 for a whole input
+	Err  error  // ErrBinary, ErrEmpty, ErrNoText, ErrTooLarge, ErrNoBody, ErrLineTooLong, an *os.PathError cause or a JSON syntax error
 }
 
-func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+// Error returns "PATH: reason", or "PATH:LINE: reason" for one record.
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return e.Path + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+	}
+	return e.Path + ": " + e.Err.Error()
+}
 
 // Unwrap returns the cause, so errors.Is(err, ErrBinary) and
 // errors.Is(err, fs.ErrNotExist) work on a *FileError.
 func (e *FileError) Unwrap() error { return e.Err }
 
-// The reasons a Reader skips an input.
+// The reasons a Reader skips an input or a record.
 var (
-	ErrBinary   = errors.New("binary file, skipped")
-	ErrEmpty    = errors.New("empty file, skipped")
-	ErrTooLarge = fmt.Errorf("file larger than %d MiB, skipped", readMaxBytes>>20)
+	ErrBinary        = errors.New("binary file, skipped")
+	ErrEmpty         = errors.New("empty file, skipped")
+	ErrTooLarge      = fmt.Errorf("file larger than %d MiB, skipped", readMaxBytes>>20)
+	ErrNoBody        = errors.New(`record has no "text" or "body" field, skipped`)
+	ErrLineTooLong   = fmt.Errorf("line longer than %d MiB, skipped", jsonlMaxLine>>20)
+	ErrUnknownFormat = errors.New("extract: unknown format")
 )
 
-// readMaxBytes bounds what one input may hold, so a stray disk image in a
-// directory cannot exhaust memory.
+// readMaxBytes bounds what one whole-file input (text, HTML; after gzip
+// decompression) may hold, so a stray disk image in a directory cannot
+// exhaust memory. JSON Lines inputs are streamed and bounded per line.
 const readMaxBytes = 64 << 20
 
-// readFormat turns the bytes of one input into documents. A format that holds
-// several articles per file (JSON Lines) returns several.
-type readFormat func(path string, data []byte, warn func(msg string)) ([]*Document, error)
+// readNext yields the documents of one input one at a time. It returns
+// (doc, nil) for a document; (nil, *FileError) for one bad record, after
+// which the input goes on (a stream that cannot go on returns io.EOF on the
+// next call); (nil, io.EOF) at the end. Any other error ends the input: the
+// Reader reports it as a *FileError for the whole input.
+type readNext func() (*Document, error)
+
+// readFormat opens a stream of documents over one decompressed input. A
+// format that holds one article per file reads all of in on the first call
+// (readWhole); a format that holds several (JSON Lines) reads one record per
+// call, so memory is bounded by the largest record, not by the file.
+type readFormat func(path string, in *bufio.Reader, warn func(msg string)) readNext
 
 // readFormats maps a format name to its reader; readExtensions maps a file
-// extension to a format name. Extensions not listed are read as "txt".
+// extension (after a ".gz" is removed) to a format name. Other extensions
+// are sniffed (readSniff).
 var (
 	readFormats = map[string]readFormat{
-		"txt": readText,
+		"txt":   readWhole(readText),
+		"html":  readWhole(readHTML),
+		"jsonl": readJSONL,
 	}
 	readExtensions = map[string]string{
-		".txt": "txt",
+		".txt":    "txt",
+		".text":   "txt",
+		".html":   "html",
+		".htm":    "html",
+		".xhtml":  "html",
+		".jsonl":  "jsonl",
+		".ndjson": "jsonl",
 	}
 )
 
+// Formats returns the names ReadOptions.Format accepts, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(readFormats))
+	for name := range readFormats {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // Reader reads articles from files, directories and stdin, one Document at a
-// time:
+// time. Inputs are streamed: a JSON Lines file of any size is read one line
+// at a time, and a bad line is reported as its own *FileError (with Line
+// set) while the rest of the file is read.
 //
 //	r := extract.NewReader(paths, os.Stdin, extract.ReadOptions{})
+//	defer r.Close()
 //	for {
 //		doc, err := r.Next(ctx)
 //		if err == io.EOF {
@@ -76,7 +128,7 @@ var (
 //		}
 //		var fe *extract.FileError
 //		if errors.As(err, &fe) {
-//			log.Print(fe) // one bad input: report and go on
+//			log.Print(fe) // one bad input or record: report and go on
 //			continue
 //		}
 //		if err != nil {
@@ -85,11 +137,19 @@ var (
 //		use(doc)
 //	}
 type Reader struct {
-	stdin   io.Reader
-	opts    ReadOptions
-	paths   []string    // arguments not yet expanded
-	queue   []readEntry // files found in the current argument
-	pending []*Document // documents decoded but not yet returned
+	stdin io.Reader
+	opts  ReadOptions
+	err   error       // a mistake in opts: every Next returns it
+	paths []string    // arguments not yet expanded
+	queue []readEntry // files found in the current argument
+	cur   *readInput  // the input being read, or nil
+}
+
+// readInput is one open input.
+type readInput struct {
+	path   string
+	next   readNext
+	closer io.Closer // nil for stdin
 }
 
 // readEntry is one file to read, or an error met while walking to it.
@@ -101,24 +161,45 @@ type readEntry struct {
 // NewReader returns a Reader over paths. "-" means stdin (the document's
 // Source is "-"); a directory is walked recursively in lexical order,
 // skipping hidden files and directories (names starting with "."), symbolic
-// links to directories and anything that is not a regular file.
+// links to directories and anything that is not a regular file. A gzip
+// compressed input (by a ".gz" extension or its magic bytes) is
+// decompressed.
 func NewReader(paths []string, stdin io.Reader, opts ReadOptions) *Reader {
-	return &Reader{stdin: stdin, opts: opts, paths: append([]string(nil), paths...)}
+	r := &Reader{stdin: stdin, opts: opts, paths: append([]string(nil), paths...)}
+	if _, ok := readFormats[opts.Format]; opts.Format != "" && !ok {
+		r.err = fmt.Errorf("%w %q (known formats: %s)", ErrUnknownFormat, opts.Format, strings.Join(Formats(), ", "))
+	}
+	return r
 }
 
-// Next returns the next document. It returns a *FileError for an input that
-// cannot be read (missing, binary, empty, nothing left after cleaning); the
-// caller may report it and call Next again. At the end it returns io.EOF; when
-// ctx is done, ctx.Err().
+// Next returns the next document. It returns a *FileError for an input or a
+// record that cannot be read (missing, binary, empty, invalid JSON, nothing
+// left after cleaning); the caller may report it and call Next again. At the
+// end it returns io.EOF; when ctx is done, ctx.Err(); when the options name
+// an unknown format, an error wrapping ErrUnknownFormat.
 func (r *Reader) Next(ctx context.Context) (*Document, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if len(r.pending) > 0 {
-			doc := r.pending[0]
-			r.pending = r.pending[1:]
-			return doc, nil
+		if r.cur != nil {
+			doc, err := r.cur.next()
+			if err == nil {
+				return doc, nil
+			}
+			path := r.cur.path
+			var fe *FileError
+			if errors.As(err, &fe) {
+				return nil, fe // one record; the input goes on
+			}
+			r.closeInput()
+			if err == io.EOF {
+				continue
+			}
+			return nil, &FileError{Path: path, Err: readCause(err)}
 		}
 		if len(r.queue) == 0 {
 			if len(r.paths) == 0 {
@@ -134,53 +215,106 @@ func (r *Reader) Next(ctx context.Context) (*Document, error) {
 		if e.err != nil {
 			return nil, &FileError{Path: e.path, Err: e.err}
 		}
-		docs, err := r.readOne(e.path)
+		in, err := r.open(e.path)
 		if err != nil {
-			return nil, &FileError{Path: e.path, Err: err}
+			return nil, &FileError{Path: e.path, Err: readCause(err)}
 		}
-		r.pending = docs
+		r.cur = in
 	}
 }
 
-// readOne reads and decodes one file (or stdin for "-").
-func (r *Reader) readOne(path string) ([]*Document, error) {
-	format, err := r.format(path)
-	if err != nil {
-		return nil, err
+// Close closes the input being read, if any. A Reader read to io.EOF holds
+// no open file; Close is for a caller that stops early.
+func (r *Reader) Close() error {
+	var err error
+	if r.cur != nil && r.cur.closer != nil {
+		err = r.cur.closer.Close()
 	}
-	var data []byte
+	r.cur = nil
+	return err
+}
+
+// closeInput closes the input being read; a read-only file has nothing
+// worth reporting on close.
+func (r *Reader) closeInput() { _ = r.Close() }
+
+// open opens one file (or stdin for "-"), decompresses it when it is gzip
+// data and picks its format.
+func (r *Reader) open(path string) (*readInput, error) {
+	in := &readInput{path: path}
+	var src io.Reader
 	if path == "-" {
 		if r.stdin == nil {
 			return nil, errors.New("no standard input")
 		}
-		data, err = readLimited(r.stdin)
+		src = r.stdin
 	} else {
-		data, err = readFileLimited(path)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		src, in.closer = f, f
 	}
-	if err != nil {
-		return nil, err
+	br := bufio.NewReaderSize(src, 64<<10)
+	name := strings.ToLower(path)
+	if magic, _ := br.Peek(2); strings.HasSuffix(name, ".gz") || bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			if in.closer != nil {
+				in.closer.Close()
+			}
+			return nil, fmt.Errorf("not readable as gzip: %w", err)
+		}
+		zr.Multistream(true)
+		in.closer = readClosers{zr, in.closer}
+		br = bufio.NewReaderSize(zr, 64<<10)
+		name = strings.TrimSuffix(name, ".gz")
+	}
+	format := r.opts.Format
+	if format == "" {
+		format = readExtensions[filepath.Ext(name)]
+	}
+	if format == "" {
+		head, _ := br.Peek(512)
+		format = readSniff(head)
 	}
 	warn := func(string) {}
 	if r.opts.Warn != nil {
 		warn = func(msg string) { r.opts.Warn(path, msg) }
 	}
-	return format(path, data, warn)
+	in.next = readFormats[format](path, br, warn)
+	return in, nil
 }
 
-// format picks the readFormat for path from the options or its extension.
-func (r *Reader) format(path string) (readFormat, error) {
-	name := r.opts.Format
-	if name == "" {
-		name = readExtensions[strings.ToLower(filepath.Ext(path))]
-		if name == "" {
-			name = "txt"
+// readClosers closes a decompressor and then the file under it.
+type readClosers struct{ zr, file io.Closer }
+
+func (c readClosers) Close() error {
+	err := c.zr.Close()
+	if c.file != nil {
+		if ferr := c.file.Close(); err == nil {
+			err = ferr
 		}
 	}
-	f, ok := readFormats[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q (want txt)", name)
+	return err
+}
+
+// readSniff names the format of an input whose name does not tell: "html"
+// when it starts with an HTML tag, doctype or comment, "jsonl" when it
+// starts with a JSON object, else "txt".
+func readSniff(head []byte) string {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) > 0 && head[0] == '{' {
+		return "jsonl"
 	}
-	return f, nil
+	lower := bytes.ToLower(head)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<!--", "<meta", "<p>", "<div"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return "html"
+		}
+	}
+	return "txt"
 }
 
 // readExpand lists the files an argument stands for: itself, or for a
@@ -241,16 +375,6 @@ func readCause(err error) error {
 	return err
 }
 
-func readFileLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readCause(err)
-	}
-	defer f.Close()
-	data, err := readLimited(f)
-	return data, readCause(err)
-}
-
 func readLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, readMaxBytes+1))
 	if err != nil {
@@ -262,17 +386,75 @@ func readLimited(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// readWhole makes a readFormat of a function that reads a whole input (at
+// most readMaxBytes) as one article.
+func readWhole(read func(path string, data []byte, warn func(string)) (*Document, error)) readFormat {
+	return func(path string, in *bufio.Reader, warn func(string)) readNext {
+		done := false
+		return func() (*Document, error) {
+			if done {
+				return nil, io.EOF
+			}
+			done = true
+			data, err := readLimited(in)
+			if err != nil {
+				return nil, err
+			}
+			return read(path, data, warn)
+		}
+	}
+}
+
 // readText is the "txt" format: one article per file.
-func readText(path string, data []byte, warn func(string)) ([]*Document, error) {
+func readText(path string, data []byte, warn func(string)) (*Document, error) {
 	text, err := decodeText(data, warn)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := Clean(path, text)
-	if err != nil {
-		return nil, err
+	return Clean(path, text)
+}
+
+// readDateReuters is Reuters-21578's date: "26-FEB-1987 15:01:01.79".
+var readDateReuters = regexp.MustCompile(`^(\d{1,2})-([A-Za-z]{3})-(\d{4})\b`)
+
+// readDateISO is an ISO 8601 date, perhaps with a time: RFC 3339
+// ("2023-09-14T10:00:00Z"), "2023-09-14 10:00". The date is taken as
+// written, in the publisher's time zone.
+var readDateISO = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)`)
+
+// readDateLayouts are other date forms found in metadata.
+var readDateLayouts = []string{
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"2006/01/02", "20060102",
+}
+
+// readDate returns the ISO form (YYYY-MM-DD) of a date from metadata: ISO
+// 8601 / RFC 3339, Reuters-21578's "26-FEB-1987 15:01:01.79", the forms
+// of a date line ("September 14, 2023", "14 Sept 2023") and RFC 1123; ""
+// when s is none of them.
+func readDate(s string) string {
+	s = strings.TrimSpace(s)
+	var year, day int
+	var month time.Month
+	if m := readDateISO.FindStringSubmatch(s); m != nil {
+		year, month, day = metaAtoi(m[1]), time.Month(metaAtoi(m[2])), metaAtoi(m[3])
+	} else if m := readDateReuters.FindStringSubmatch(s); m != nil {
+		year, month, day = metaAtoi(m[3]), metaMonthNames[strings.ToLower(m[2])], metaAtoi(m[1])
+	} else if d, ok := metaParseDate(s); ok {
+		return d
+	} else {
+		for _, layout := range readDateLayouts {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.Format(time.DateOnly)
+			}
+		}
+		return ""
 	}
-	return []*Document{doc}, nil
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if month < 1 || month > 12 || t.Day() != day || year < 1000 {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 // decodeText turns the bytes of a text file into a string: UTF-8 as it is

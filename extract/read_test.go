@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -50,7 +51,7 @@ func TestReaderDirectory(t *testing.T) {
 		".git/config":        readGood,
 		"sub/nested/f.txt":   readGood,
 		"sub/a_first.txt":    readGood,
-		"z_last.html":        readGood, // read as text until the HTML reader exists
+		"z_last.html":        "<p>" + readGood + "</p>",
 		"sub/.cache/skip.md": readGood,
 	}
 	for name, content := range files {
@@ -134,8 +135,70 @@ func TestReaderUnknownFormat(t *testing.T) {
 	r := NewReader([]string{"-"}, strings.NewReader(readGood), ReadOptions{Format: "pdf"})
 	_, err := r.Next(context.Background())
 	var fe *FileError
-	if !errors.As(err, &fe) || !strings.Contains(err.Error(), `unknown format "pdf"`) {
-		t.Errorf("err = %v", err)
+	if errors.As(err, &fe) || !errors.Is(err, ErrUnknownFormat) ||
+		err.Error() != `extract: unknown format "pdf" (known formats: html, jsonl, txt)` {
+		t.Errorf("err = %v, want ErrUnknownFormat listing the formats, not a FileError", err)
+	}
+	if got := strings.Join(Formats(), " "); got != "html jsonl txt" {
+		t.Errorf("Formats() = %q", got)
+	}
+}
+
+// TestReaderFormats reads one input with each way of choosing its format.
+func TestReaderFormats(t *testing.T) {
+	page := "<!doctype html><title>Page title</title><p>The page body, officials said on Monday.</p>"
+	line := `{"title": "Line title", "text": "The record body, officials said on Monday."}` + "\n"
+	tests := []struct {
+		name, format, in, want string
+	}{
+		{"stdin sniffed as html", "", page, "Page title|The page body, officials said on Monday."},
+		{"stdin sniffed as jsonl", "", line, "Line title|The record body, officials said on Monday."},
+		{"stdin text", "", readGood, "Putin hosts Kim|SEOUL (Reuters) - Putin hosted Kim at a space base on Wednesday, officials said."},
+		{"forced txt", "txt", page, "|<!doctype html><title>Page title</title><p>The page body, officials said on Monday.</p>"},
+		{"forced html", "html", "Plain text, he said on Monday evening.", "|Plain text, he said on Monday evening."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader([]string{"-"}, strings.NewReader(tt.in), ReadOptions{Format: tt.format})
+			doc, err := r.Next(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Meta.Title + "|" + strings.Join(blockTexts(doc, Body), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFileError(t *testing.T) {
+	if got := (&FileError{Path: "a.jsonl", Line: 7, Err: ErrNoBody}).Error(); got != `a.jsonl:7: record has no "text" or "body" field, skipped` {
+		t.Errorf("with a line: %q", got)
+	}
+	if got := (&FileError{Path: "a.txt", Err: ErrEmpty}).Error(); got != "a.txt: empty file, skipped" {
+		t.Errorf("without a line: %q", got)
+	}
+}
+
+func TestReadDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
+		{"5-MAR-1987 09:12:00.00\t\t\tF", "1987-03-05"},
+		{"2023-09-14", "2023-09-14"},
+		{"2023-09-14T23:30:00-05:00", "2023-09-14"},
+		{"2023-09-14 10:00", "2023-09-14"},
+		{"September 14, 2023", "2023-09-14"},
+		{"14 Sept 2023", "2023-09-14"},
+		{"Thu, 14 Sep 2023 10:00:00 GMT", "2023-09-14"},
+		{"2023-02-30", ""},
+		{"31-FEB-1987 10:00:00.00", ""},
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := readDate(tt.in); got != tt.want {
+			t.Errorf("readDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -192,4 +255,32 @@ func FuzzDecodeText(f *testing.F) {
 			checkBlocks(t, doc)
 		}
 	})
+}
+
+func ExampleReader() {
+	in := strings.NewReader(`{"id": "a1", "title": "Storm nears", "date": "September 14, 2023", "text": "MIAMI (AP) - A storm neared the coast on Thursday, forecasters said."}
+{"id": "a2", "text": broken}
+{"id": "a3", "title": "COCOA REVIEW", "date": "26-FEB-1987 15:01:01.79", "body": "Showers continued throughout the week in\nthe Bahia cocoa zone."}
+`)
+	r := NewReader([]string{"-"}, in, ReadOptions{})
+	defer r.Close()
+	for {
+		doc, err := r.Next(context.Background())
+		if err == io.EOF {
+			break
+		}
+		var fe *FileError
+		if errors.As(err, &fe) {
+			fmt.Println("skipped:", fe)
+			continue
+		}
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s: %s, %s, %s\n", doc.Meta.Source, doc.Meta.Title, doc.Meta.Date, doc.Body())
+	}
+	// Output:
+	// -#a1: Storm nears, 2023-09-14, MIAMI (AP) - A storm neared the coast on Thursday, forecasters said.
+	// skipped: -:2: invalid JSON, skipped: invalid character 'b' looking for beginning of value
+	// -#a3: COCOA REVIEW, 1987-02-26, Showers continued throughout the week in the Bahia cocoa zone.
 }

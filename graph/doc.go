@@ -34,10 +34,18 @@
 //
 //	<doc/ID> <type> <Document> <doc/ID> .
 //	<doc/ID> <title>|<subtitle>|<author>|<editor>|<date>|<source>|<url>|<dateline>|<publisher> "…" <doc/ID> .
-//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .
+//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .     (and <doc/OTHER> <duplicate_of> <doc/ID> <doc/ID> .)
+//	<doc/ID> <signature> "mh1:…" <doc/ID> .           (MinHash of the body, schema.Signature)
+//	<doc/ID> <lsh> "b07:…" <doc/ID> .                 (one per LSH band: 32)
 //	<doc/ID> <edge_count> 12 <doc/ID> .           (direct edges this document added; for Stats)
 //	<person/vladimir_putin> <mentioned_in> <doc/ID> <doc/ID> .
 //	<person/vladimir_putin> <mentions> 9 <doc/ID> .
+//
+// Write finds near-duplicates of a new document among the stored ones by
+// its LSH band keys (an object-index lookup per band, see duplicates.go),
+// confirms them by signature similarity (schema.DuplicateThreshold) and
+// links each pair by <duplicate_of> both ways, labelled with the newer
+// document, in the same transaction.
 //
 // Every occurrence of a fact (each evidence entry of a schema.Relation, also
 // negated, hedged or reported ones) is a statement node:

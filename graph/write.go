@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
@@ -16,11 +17,21 @@ type WriteResult struct {
 	Document string // the document id
 	Skipped  bool   // the document was already stored; nothing was written
 	Quads    int    // quads handed to the store (duplicates of stored quads included)
+
+	// Duplicates are the ids of stored documents this one is a
+	// near-duplicate of (found by its signature), the most similar first;
+	// Write linked each with it both ways.
+	Duplicates []string
 }
 
 // Write stores one document's extraction in a single transaction: all of it
 // or nothing. A document whose id is already stored is skipped, so
 // re-ingesting is a no-op.
+//
+// A document with a signature (schema.Document.Signature) is compared with
+// the stored documents that share one of its LSH bands; each one at least
+// schema.DuplicateThreshold similar is linked to it by <duplicate_of> both
+// ways, in the same transaction (see nearDuplicates).
 //
 // On bolt one Write is one bolt read-write transaction: Cayley's kv
 // QuadStore.ApplyDeltas opens a single kv.Tx (bolt Begin(true)), applies
@@ -50,7 +61,11 @@ func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, e
 	if err != nil {
 		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
 	}
-	quads := extractionQuads(x, names)
+	dups, err := s.nearDuplicates(ctx, x.Document)
+	if err != nil {
+		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
+	}
+	quads := extractionQuads(x, names, dups)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -58,6 +73,7 @@ func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, e
 		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
 	}
 	res.Quads = len(quads)
+	res.Duplicates = dups
 	return res, nil
 }
 
@@ -130,7 +146,9 @@ func (b *quadBuilder) doc(s quad.Value, p string, o quad.Value) {
 // extractionQuads maps an extraction to quads (see the package
 // documentation). names holds the stored names of entities, so that a
 // second spelling with the same id becomes an alias instead of a second name.
-func extractionQuads(x *schema.Extraction, names map[string]string) []quad.Quad {
+// dups are stored near-duplicates found by Write, linked like
+// Document.Duplicates.
+func extractionQuads(x *schema.Extraction, names map[string]string, dups []string) []quad.Quad {
 	d := x.Document
 	docIRI := DocumentIRI(d.ID)
 	b := &quadBuilder{label: docIRI, edges: make(map[quad.Quad]bool), quads: make([]quad.Quad, 0, 16+4*len(x.Entities)+16*len(x.Relations)+6*len(x.Quotes))}
@@ -146,9 +164,16 @@ func extractionQuads(x *schema.Extraction, names map[string]string) []quad.Quad 
 	for _, e := range d.Editors {
 		b.doc(docIRI, schema.PropEditor, quad.String(e))
 	}
-	for _, dup := range d.Duplicates {
+	if sig := d.Signature.String(); sig != "" {
+		b.doc(docIRI, schema.PropSignature, quad.String(sig))
+		for _, k := range d.Signature.Bands() {
+			b.doc(docIRI, schema.PropLSH, quad.String(k))
+		}
+	}
+	for _, dup := range append(slices.Clone(d.Duplicates), dups...) {
 		if dup != "" && dup != d.ID {
 			b.doc(docIRI, schema.PropDuplicateOf, DocumentIRI(dup))
+			b.doc(DocumentIRI(dup), schema.PropDuplicateOf, docIRI)
 		}
 	}
 

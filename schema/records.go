@@ -16,6 +16,11 @@ type Document struct {
 	Dateline   string   `json:"dateline,omitempty"`  // place of the dateline ("Seoul")
 	Publisher  string   `json:"publisher,omitempty"` // agency of the dateline ("Reuters")
 	Duplicates []string `json:"duplicates"`          // ids of near-duplicate documents
+
+	// Signature is the MinHash signature of the body (extract.Fingerprint),
+	// carried from extract to graph to find near-duplicates. It is not
+	// part of the record: the store keeps it as <signature>.
+	Signature Signature `json:"-"`
 }
 
 // Entity is one real-world entity. Within an Extraction it describes the

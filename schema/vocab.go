@@ -76,6 +76,8 @@ const (
 	PropPublisher     = "publisher"
 	PropDuplicateOf   = "duplicate_of"
 	PropEdgeCount     = "edge_count" // per document: its direct edges, so statistics need no scan
+	PropSignature     = "signature"  // per document: its MinHash Signature, String form
+	PropLSH           = "lsh"        // per document: one LSH band key per band (Signature.Bands)
 )
 
 // Node types beside the entity classes: the objects of <type> for
@@ -103,7 +105,8 @@ func init() {
 		PropSubject, PropPredicate, PropPredicateText, PropObject, PropObjectKind, PropQualifier,
 		PropPolarity, PropModality, PropAttributedTo, PropEvidence, PropDocument, PropStart, PropEnd,
 		PropConfidence, PropSpeaker, PropText, PropTitle, PropSubtitle, PropAuthor, PropEditor,
-		PropDate, PropSource, PropURL, PropDateline, PropPublisher, PropDuplicateOf, PropEdgeCount} {
+		PropDate, PropSource, PropURL, PropDateline, PropPublisher, PropDuplicateOf, PropEdgeCount,
+		PropSignature, PropLSH} {
 		reserved[p] = true
 	}
 }

@@ -21,15 +21,23 @@ func newBuildCommand() *command {
 	var opts buildOptions
 	fs := newFlagSet("build")
 	opts.store.register(fs)
-	fs.StringVar(&opts.format, "format", "", "input `FORMAT`: txt (default: chosen by each file's extension)")
+	fs.StringVar(&opts.format, "format", "", "input `FORMAT`: txt, html or jsonl (default: chosen by each file's extension, else sniffed)")
 	return &command{
 		name:    "build",
 		summary: "extract facts from articles and add them to the store",
 		usage:   "kg build [--db PATH] [--backend NAME] [--format FORMAT] PATH...",
 		details: `
 PATH is a file, a directory (read recursively) or - for standard input.
+Formats: .txt (one article), .html/.htm (the article body of a page, with
+its title, author and date), .jsonl/.ndjson (one article per line: "text"
+or "body", optional "id", "title", "date", "url", "author", "dateline";
+Reuters-21578's fields too), each perhaps gzip-compressed (.gz). A bad line
+of a JSON Lines file is reported and the rest of the file is read.
 Each document is stored in one transaction; a document already in the store
-is skipped. A file that cannot be read is reported on stderr and the run
+is skipped. A near-duplicate of a stored document (the same story with
+other spelling, furniture or line breaks) is stored and linked to it both
+ways (<duplicate_of>, "duplicates" in the jsonl export); each link is
+reported on stderr. A file that cannot be read is reported on stderr and the run
 goes on; the summary line at the end counts what happened, and the exit
 status is 1 when any input failed. Ctrl-C stops after the current document;
 run the same command again to finish.`,
@@ -38,6 +46,7 @@ run the same command again to finish.`,
 			"kg build --db /tmp/news.db ../shared/seeds/*.txt",
 			"cat article.txt | kg build -",
 			"kg build --format txt notes/article.text",
+			"kg build ../shared/corpus/reuters21578.jsonl.gz",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {
@@ -51,13 +60,18 @@ run the same command again to finish.`,
 // documents, so per-document counts would overstate them).
 type buildCounts struct {
 	read, stored, present, failed int
+	duplicates                    int // near-duplicate links made
 	after                         graph.Stats
 	added                         int64 // quads this run added
 }
 
 func (c buildCounts) String() string {
-	return fmt.Sprintf("%s read: %d stored, %d already present, %d failed; store: %s, %s, %s, %s (%d new)",
-		plural(c.read, "document"), c.stored, c.present, c.failed,
+	dups := ""
+	if c.duplicates > 0 {
+		dups = fmt.Sprintf(", %s", plural(c.duplicates, "near-duplicate"))
+	}
+	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed; store: %s, %s, %s, %s (%d new)",
+		plural(c.read, "document"), c.stored, c.present, dups, c.failed,
 		plural(int(c.after.Entities), "entity"), plural(int(c.after.Facts), "fact"), plural(int(c.after.Quotes), "quote"),
 		plural(int(c.after.Quads), "quad"), c.added)
 }
@@ -103,6 +117,11 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 			return nil
 		}
 		n.stored++
+		for _, dup := range res.Duplicates {
+			n.duplicates++
+			title, _ := store.DocumentTitle(ctx, dup) // only for the message
+			fmt.Fprintf(std.err, "kg: %s: near-duplicate of document %s (%s)\n", source(d), dup, title)
+		}
 		return nil
 	})
 	if after, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"kg/extract"
 	"kg/schema"
@@ -13,27 +14,41 @@ import (
 type extractOptions struct {
 	format      string // output
 	inputFormat string
+	nerModel    string // --format conll: a model file of 'kg train ner'
 }
 
 func newExtractCommand() *command {
 	var opts extractOptions
 	fs := newFlagSet("extract")
-	fs.StringVar(&opts.format, "format", "jsonl", "output `FORMAT`: jsonl")
-	fs.StringVar(&opts.inputFormat, "input-format", "", "input `FORMAT`: txt (default: chosen by each file's extension)")
+	fs.StringVar(&opts.format, "format", "jsonl", "output `FORMAT`: jsonl, or conll to tag CoNLL-format input with entity labels")
+	fs.StringVar(&opts.nerModel, "ner-model", "", "with --format conll: the model `FILE` written by 'kg train ner' (default: the shipped model)")
+	fs.StringVar(&opts.inputFormat, "input-format", "", "input `FORMAT`: txt, html or jsonl (default: chosen by each file's extension, else sniffed)")
 	return &command{
 		name:    "extract",
 		summary: "print the facts found in articles as JSON Lines, without a store",
-		usage:   "kg extract [--format jsonl] [--input-format FORMAT] PATH...",
+		usage:   "kg extract [--format jsonl|conll] [--input-format FORMAT] PATH...",
 		details: `
-PATH is a file, a directory (read recursively) or - for standard input.
+PATH is a file, a directory (read recursively) or - for standard input,
+in the formats of 'kg build' (.txt, .html, .jsonl, perhaps .gz).
 For each document, in input order, kg writes one JSON object per line:
 the document record, then its entity, relation and quote records (the
 records of 'kg export --format jsonl'). Bad inputs are reported on stderr
-and skipped; the exit status is then 1.`,
+and skipped; the exit status is then 1. A document's "duplicates" lists
+the earlier documents of the same run it is a near-duplicate of (records
+are written as they come, so the link shows on the later document only;
+'kg build' links both ways).
+
+With --format conll, each PATH (or - for stdin) is CoNLL-format text: a
+token per line with the word in the first column (and, optionally, the
+part-of-speech tag in the second), a blank line between sentences,
+-DOCSTART- lines between documents. kg writes every input line unchanged
+with the predicted IOB2 entity label (B-PER, I-ORG, B-LOC, I-MISC, O, ...)
+appended as a last column, so conlleval-style scorers can read it.`,
 		examples: []string{
 			"kg extract testdata/02_water_treaty_quotes.txt",
 			"kg extract testdata | grep '\"type\":\"relation\"'",
 			"kg extract - < article.txt",
+			"kg extract --format conll valid.txt > valid.tagged",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {
@@ -43,23 +58,33 @@ and skipped; the exit status is then 1.`,
 }
 
 func runExtract(ctx context.Context, opts extractOptions, args []string, std stdio) error {
-	if opts.format != "jsonl" {
-		return usagef("extract: unknown output format %q (want jsonl)", opts.format)
-	}
 	if len(args) == 0 {
 		return usagef("extract: no input given; name files, directories or - for stdin (see 'kg extract --help')")
+	}
+	switch opts.format {
+	case "conll":
+		return runExtractCoNLL(ctx, opts, args, std)
+	case "jsonl":
+	default:
+		return usagef("extract: unknown output format %q (want jsonl or conll)", opts.format)
 	}
 	x, err := extract.New()
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(std.out)
-	var failed int
+	var (
+		failed int
+		seen   schema.SignatureIndex // near-duplicates among this run's documents
+	)
 	err = eachDocument(ctx, args, opts.inputFormat, std, &failed, func(d *extract.Document) error {
 		ex, err := x.Extract(ctx, d)
 		if err != nil {
 			return err
 		}
+		m := ex.Document
+		ex.Document.Duplicates = append(m.Duplicates, seen.Duplicates(m.ID, m.Date, m.Signature)...)
+		seen.Add(m.ID, m.Date, m.Signature)
 		if err := writeRecords(w, ex); err != nil {
 			return fatal{err}
 		}
@@ -111,4 +136,27 @@ func writeRecords(w *bufio.Writer, ex *schema.Extraction) error {
 		}
 	}
 	return nil
+}
+
+// runExtractCoNLL tags CoNLL-format files with the NER model.
+func runExtractCoNLL(ctx context.Context, opts extractOptions, args []string, std stdio) error {
+	for _, path := range args {
+		if err := tagCoNLLPath(ctx, path, opts.nerModel, std); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tagCoNLLPath tags one CoNLL-format file, or stdin for "-".
+func tagCoNLLPath(ctx context.Context, path, model string, std stdio) error {
+	if path == "-" {
+		return extract.TagCoNLL(ctx, std.in, "stdin", std.out, model)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	defer f.Close()
+	return extract.TagCoNLL(ctx, f, path, std.out, model)
 }

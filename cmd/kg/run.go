@@ -43,6 +43,7 @@ func commands() []*command {
 		newExportCommand(),
 		newImportCommand(),
 		newStatsCommand(),
+		newTrainCommand(),
 	}
 }
 
