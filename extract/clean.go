@@ -199,7 +199,7 @@ func cleanTailMaybe(window string) bool {
 		return true
 	}
 	lower := strings.ToLower(window)
-	for _, w := range []string{"©", "(c)", "copyright", "reserved", "redistributed", "responsible", "principles"} {
+	for _, w := range []string{"©", "(c)", "copyright", "reserved", "redistributed", "responsible", "principles", "reuter"} {
 		if strings.Contains(lower, w) {
 			return true
 		}
@@ -538,6 +538,7 @@ var furnitureTable = []furniturePattern{
 	{"responsibility", furnitureLine | furnitureTail, `(?:\p{Lu}[\p{L}&.'’-]*\s+){1,4}(?i:is\s+solely\s+responsible\s+for\s+(?:this|the)\s+content)\.?`},
 	{"standards", furnitureLine | furnitureTail, `(?i)our\s+standards:\s+the\s+thomson\s+reuters\s+trust\s+principles\.?`},
 	{"agency-trailer", furnitureLine, `Reuter|REUTER`},
+	{"agency-trailer", furnitureTail, `\bREUTER`}, // run into the last line: "… the company said. REUTER"
 }
 
 // furnitureRules holds the compiled furnitureTable.

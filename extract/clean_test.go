@@ -63,6 +63,11 @@ func TestCleanDropsFurniture(t *testing.T) {
 			want: []string{"The story ends with a sentence that is long enough, he said.", "That was the end."},
 		},
 		{
+			name: "agency trailer run into the last line",
+			in:   "Headline here\n\nThe company said profits rose in the first quarter of the year. REUTER",
+			want: []string{"The company said profits rose in the first quarter of the year."},
+		},
+		{
 			name: "wrapped notice after credits",
 			in: "Headline here\nThe story ends with a sentence that is long enough to be prose.\n" +
 				"(Reporting by Ann Lee; Editing by Bo Kim)\n[© 2023 Thomson Reuters. All rights\n" +

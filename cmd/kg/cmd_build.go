@@ -166,7 +166,7 @@ func eachDocument(ctx context.Context, paths []string, format string, std stdio,
 			return nil
 		case errors.As(err, &ferr):
 			*failed++
-			fmt.Fprintf(std.err, "kg: %s: %v\n", ferr.Path, reason(ferr.Err))
+			fmt.Fprintf(std.err, "kg: %v\n", &extract.FileError{Path: ferr.Path, Line: ferr.Line, Err: reason(ferr.Err)})
 			continue
 		case err != nil:
 			return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"kg/extract"
 	"kg/graph"
 )
 
@@ -200,7 +201,7 @@ func exitCode(err error) int {
 		return 0
 	case errors.Is(err, context.Canceled):
 		return 130
-	case errors.As(err, &usage), errors.Is(err, graph.ErrOpen):
+	case errors.As(err, &usage), errors.Is(err, graph.ErrOpen), errors.Is(err, extract.ErrUnknownFormat):
 		return 2
 	default:
 		return 1
