@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,7 +63,7 @@ func fingerprintWords(text string) []string {
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			words = append(words, americanSpelling(string(cur)))
+			words = append(words, schema.AmericanSpelling(string(cur)))
 			cur = cur[:0]
 		}
 		join = false
@@ -129,69 +128,6 @@ func foldRune(r rune) rune {
 
 // latinFold maps U+00C0–U+00FF to base letters; '_' keeps the character.
 const latinFold = "AAAAAAACEEEEIIIIDNOOOOO_OUUUUY_saaaaaaaceeeeiiiidnooooo_ouuuuy_y"
-
-// spellingWords are British spellings (and their inflections) that no rule
-// turns American.
-var spellingWords = map[string]string{
-	"aeroplane": "airplane", "aeroplanes": "airplanes", "aluminium": "aluminum",
-	"grey": "gray", "tyre": "tire", "tyres": "tires", "cheque": "check", "cheques": "checks",
-	"jewellery": "jewelry", "plough": "plow", "mould": "mold", "kerb": "curb",
-	"ageing": "aging", "judgement": "judgment", "judgements": "judgments",
-	"practise": "practice", "practised": "practiced", "practising": "practicing",
-	"whilst": "while", "amongst": "among", "towards": "toward", "learnt": "learned",
-	"spelt": "spelled", "burnt": "burned", "sceptic": "skeptic", "sceptical": "skeptical",
-	"manoeuvre": "maneuver", "manoeuvres": "maneuvers", "enrolment": "enrollment",
-	"fulfil": "fulfill", "instalment": "installment", "draught": "draft",
-	"pyjamas": "pajamas", "storey": "story", "storeys": "stories", "gaol": "jail",
-}
-
-// spellingRule turns a British spelling pattern American: uk becomes us
-// when at least stem characters precede it (and, with end set, only at the
-// end of the word or before a final "s"). Rules may apply to words that
-// are not British at all ("promise" → "promize"); that does no harm, since
-// both documents of a comparison are folded alike.
-type spellingRule struct {
-	uk, us string
-	stem   int
-	end    bool
-}
-
-// spellingRules are applied in order, each at most once per word.
-var spellingRules = []spellingRule{
-	{"our", "or", 3, false}, // colour, neighbouring, favourite, labour
-	{"isation", "ization", 2, false},
-	{"ise", "ize", 2, false},    // realise, realised, penalises
-	{"isi", "izi", 2, false},    // realising
-	{"yse", "yze", 2, false},    // analyse, paralysed
-	{"ysi", "yzi", 2, false},    // analysing
-	{"ence", "ense", 2, false},  // defence, licence, offences
-	{"lling", "ling", 3, false}, // signalling, travelling
-	{"lled", "led", 3, false},   // cancelled, labelled
-	{"ller", "ler", 3, false},   // traveller
-	{"tre", "ter", 2, true},     // centre, theatres, metre
-	{"amme", "am", 4, true},     // programme
-	{"ogue", "og", 3, true},     // catalogue, dialogue
-}
-
-// americanSpelling returns the American spelling of a lower-case word.
-func americanSpelling(w string) string {
-	if us, ok := spellingWords[w]; ok {
-		return us
-	}
-	for _, r := range spellingRules {
-		i := strings.Index(w[min(r.stem, len(w)):], r.uk)
-		if i < 0 {
-			continue
-		}
-		i += min(r.stem, len(w))
-		rest := w[i+len(r.uk):]
-		if r.end && rest != "" && rest != "s" {
-			continue
-		}
-		w = w[:i] + r.us + rest
-	}
-	return w
-}
 
 // shingleHashes returns the 64-bit hashes of the k-word shingles of words
 // (FNV-1a over the words, each followed by a space); fewer than k words

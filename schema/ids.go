@@ -69,8 +69,8 @@ func DocumentID(body string) string {
 // For symmetric predicates the two sides are put in a fixed order, so
 // "A meets B" and "B meets A" have one key.
 func FactKey(r Relation) string {
-	subj := firstNonEmpty(r.SubjectID, "lit:"+strings.ToLower(r.Subject))
-	obj := firstNonEmpty(r.ObjectID, "lit:"+strings.ToLower(r.Object))
+	subj := firstNonEmpty(r.SubjectID, "lit:"+LiteralKey(r.Subject))
+	obj := firstNonEmpty(r.ObjectID, "lit:"+LiteralKey(r.Object))
 	if IsSymmetric(r.Predicate) && obj < subj {
 		subj, obj = obj, subj
 	}
@@ -83,6 +83,24 @@ func FactKey(r Relation) string {
 		subj, r.Predicate, obj, strings.Join(quals, ","),
 		string(r.Polarity), string(r.Modality), strings.ToLower(r.AttributedTo),
 	}, "\x1f")
+}
+
+// LiteralKey is the form of a literal phrase that fact keys compare: its
+// words in lower case, in American spelling, punctuation dropped
+// ("defence cooperation" and "Defense co-operation" differ only in the
+// hyphen; "U.S.-led sanctions" → "us led sanctions").
+func LiteralKey(s string) string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '\'' && r != '\u2019'
+	})
+	out := words[:0]
+	for _, w := range words {
+		w = strings.NewReplacer(".", "", "'", "", "\u2019", "").Replace(w)
+		if w != "" {
+			out = append(out, AmericanSpelling(w))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // FactID is the stable id of the fact r states (a hash of FactKey). The same

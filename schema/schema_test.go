@@ -139,3 +139,21 @@ func TestRelationRoundTrip(t *testing.T) {
 		t.Errorf("round trip changed the relation:\n in %+v\nout %+v", in, out)
 	}
 }
+
+func TestLiteralKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"defence cooperation", "defense cooperation"},
+		{"Defence Cooperation", "defense  cooperation"},
+		{"signalling", "signaling"},
+		{"U.S. claims", "US claims"},
+		{"Xi's plan", "xis plan"},
+	}
+	for _, tt := range tests {
+		if LiteralKey(tt.a) != LiteralKey(tt.b) {
+			t.Errorf("LiteralKey(%q) = %q, LiteralKey(%q) = %q: want equal", tt.a, LiteralKey(tt.a), tt.b, LiteralKey(tt.b))
+		}
+	}
+	if LiteralKey("artillery shells") == LiteralKey("artillery") {
+		t.Error("different phrases share a key")
+	}
+}
