@@ -64,7 +64,32 @@ func (t *tagger) tag(text string, base int) (toks []token, err error) {
 		fixTag(&tk)
 		toks = append(toks, tk)
 	}
+	fixPastVerbs(toks)
 	return toks, nil
+}
+
+// fixPastVerbs fixes another tagger error: a past-tense verb right after a
+// name, tagged as a noun ("Gideon Rodan taught at …", "Smith visited the
+// plant"). The word must read as a past form (an irregular past from the
+// lemma table, or "-ed") and be followed by a preposition, determiner,
+// pronoun or name.
+func fixPastVerbs(toks []token) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if (t.Tag != "NN" && t.Tag != "NNS") || toks[i-1].Tag != "NNP" || startsUpper(t.Text) {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		_, irregularPast := irregular[w]
+		regularPast := len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+		if !irregularPast && !regularPast {
+			continue
+		}
+		switch toks[i+1].Tag {
+		case "IN", "TO", "DT", "PRP", "PRP$", "NNP", "CD":
+			t.Tag = "VBD"
+		}
+	}
 }
 
 // fixTag corrects tags prose's tagger gets wrong in news text: quotation

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"kg/extract"
 	"kg/schema"
@@ -15,18 +17,20 @@ type extractOptions struct {
 	format      string // output
 	inputFormat string
 	nerModel    string // --format conll: a model file of 'kg train ner'
+	lines       bool   // --format openie: one sentence per input line
 }
 
 func newExtractCommand() *command {
 	var opts extractOptions
 	fs := newFlagSet("extract")
-	fs.StringVar(&opts.format, "format", "jsonl", "output `FORMAT`: jsonl, or conll to tag CoNLL-format input with entity labels")
+	fs.StringVar(&opts.format, "format", "jsonl", "output `FORMAT`: jsonl; conll to tag CoNLL-format input with entity labels; openie for open extraction tuples (with --lines)")
+	fs.BoolVar(&opts.lines, "lines", false, "with --format openie: each input line is one sentence (CaRB's input)")
 	fs.StringVar(&opts.nerModel, "ner-model", "", "with --format conll: the model `FILE` written by 'kg train ner' (default: the shipped model)")
 	fs.StringVar(&opts.inputFormat, "input-format", "", "input `FORMAT`: txt, html or jsonl (default: chosen by each file's extension, else sniffed)")
 	return &command{
 		name:    "extract",
 		summary: "print the facts found in articles as JSON Lines, without a store",
-		usage:   "kg extract [--format jsonl|conll] [--input-format FORMAT] PATH...",
+		usage:   "kg extract [--format jsonl|conll|openie] [--input-format FORMAT] [--lines] PATH...",
 		details: `
 PATH is a file, a directory (read recursively) or - for standard input,
 in the formats of 'kg build' (.txt, .html, .jsonl, perhaps .gz).
@@ -43,12 +47,20 @@ token per line with the word in the first column (and, optionally, the
 part-of-speech tag in the second), a blank line between sentences,
 -DOCSTART- lines between documents. kg writes every input line unchanged
 with the predicted IOB2 entity label (B-PER, I-ORG, B-LOC, I-MISC, O, ...)
-appended as a last column, so conlleval-style scorers can read it.`,
+appended as a last column, so conlleval-style scorers can read it.
+
+With --format openie --lines, each line of each PATH (or - for stdin) is
+one sentence, and kg writes open extraction tuples in the tabbed format
+of the CaRB benchmark, one per line:
+SENTENCE<TAB>CONFIDENCE<TAB>RELATION<TAB>ARG1<TAB>ARG2[<TAB>ARG3…], with
+the relation and arguments as they stand in the sentence (no entities,
+no canonical predicates).`,
 		examples: []string{
 			"kg extract testdata/02_water_treaty_quotes.txt",
 			"kg extract testdata | grep '\"type\":\"relation\"'",
 			"kg extract - < article.txt",
 			"kg extract --format conll valid.txt > valid.tagged",
+			"kg extract --format openie --lines ../shared/eval/carb/dev.txt > carb.tsv",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {
@@ -64,9 +76,14 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, std std
 	switch opts.format {
 	case "conll":
 		return runExtractCoNLL(ctx, opts, args, std)
+	case "openie":
+		if !opts.lines {
+			return usagef("extract: --format openie reads one sentence per line: add --lines")
+		}
+		return runExtractOpenIE(ctx, args, std)
 	case "jsonl":
 	default:
-		return usagef("extract: unknown output format %q (want jsonl or conll)", opts.format)
+		return usagef("extract: unknown output format %q (want jsonl, conll or openie)", opts.format)
 	}
 	x, err := extract.New()
 	if err != nil {
@@ -159,4 +176,59 @@ func tagCoNLLPath(ctx context.Context, path, model string, std stdio) error {
 	}
 	defer f.Close()
 	return extract.TagCoNLL(ctx, f, path, std.out, model)
+}
+
+// runExtractOpenIE writes the open extraction tuples of every line of the
+// inputs (one sentence per line) in CaRB's tabbed format.
+func runExtractOpenIE(ctx context.Context, args []string, std stdio) error {
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(std.out)
+	defer w.Flush()
+	for _, path := range args {
+		err := eachLine(path, std, func(line string) error {
+			sentence := strings.TrimSpace(line)
+			if sentence == "" || strings.ContainsAny(sentence, "\t") {
+				return nil
+			}
+			tuples, err := x.OpenIE(ctx, sentence)
+			if err != nil {
+				return err
+			}
+			for _, t := range tuples {
+				fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\n", sentence, t.Confidence, t.Relation, strings.Join(t.Args, "\t"))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachLine calls fn for every line of the file at path ("-": stdin).
+func eachLine(path string, std stdio, fn func(string) error) error {
+	var r io.Reader = std.in
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if err := fn(sc.Text()); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
