@@ -171,3 +171,49 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// defineAcronyms finds acronyms the document defines — a name of two words
+// or more followed by a bracketed word in capitals made of the initials of
+// its capitalized words: "the Center for a New American Security (CNAS)",
+// "Korean Central News Agency (KCNA)" — and renames every mention of the
+// acronym in the document to the full name, so they merge.
+func defineAcronyms(sents []*sentence, ms []Mention) {
+	full := map[string]Mention{}
+	for _, s := range sents {
+		for _, m := range s.mentions(ms) {
+			t := m.tok1
+			if t+2 >= len(s.toks) || s.toks[t].Text != "(" || s.toks[t+2].Text != ")" || !strings.Contains(m.Name, " ") {
+				continue
+			}
+			if acr := s.toks[t+1].Text; isAllCaps(acr) && acr == initials(m.Name) {
+				full[acr] = m
+			}
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for i := range ms {
+		if def, ok := full[ms[i].Name]; ok {
+			ms[i].Name, ms[i].Class = def.Name, def.Class
+			ms[i].sure = max(ms[i].sure, def.sure, byHead)
+		}
+	}
+}
+
+// initials returns the capitals that start the words of name (all the
+// letters of a dotted abbreviation): "Center for a New American Security"
+// → "CNAS", "U.N. Security Council" → "UNSC".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch {
+		case strings.Contains(w, ".") && isAllCaps(w):
+			b.WriteString(strings.ReplaceAll(w, ".", ""))
+		case startsUpper(w):
+			r := []rune(w)[0]
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

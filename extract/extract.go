@@ -117,6 +117,7 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 		}
 		s.m1 = len(ms)
 	}
+	defineAcronyms(sents, ms)
 	kept := resolveUntyped(append([]Mention(nil), ms...))
 	for _, s := range sents { // renumber each sentence's range of mentions
 		s.m0 = sort.Search(len(kept), func(i int) bool { return kept[i].sent >= s.idx })

@@ -336,6 +336,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Vladimir Putin", "Place:Russia"}},
 		{"shared surname goes to the most mentioned", "Kim Jong Un met Vladimir Putin. Kim smiled. Kim waved. \"Kim is strong,\" said Duyeon Kim, an analyst. Kim left.",
 			[]string{"Person:Duyeon Kim", "Person:Kim Jong Un", "Person:Vladimir Putin"}},
+		{"acronym defined in the text", "The Baltic Maritime Safety Agency (BMSA) opened an office. BMSA said it would hire staff.",
+			[]string{"Organization:Baltic Maritime Safety Agency"}},
 		{"untagged surname joins full name", "Pablo Ruiz signed the treaty. Elena Marquez met Ruiz in Lima.",
 			[]string{"Person:Elena Marquez", "Person:Pablo Ruiz", "Place:Lima"}},
 		{"short place form", "North Korea fired a missile. The North said it was a test.", []string{"Place:North Korea"}},
@@ -430,4 +432,49 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestModalityCues holds one case per cue of polarity and modality: the
+// fact "Chile sell weapons [recipient=Peru]" under each cue.
+func TestModalityCues(t *testing.T) {
+	const fact = "Chile sell weapons [recipient=Peru]"
+	tests := []struct {
+		cue, in, want string // want: the suffix factString adds
+	}{
+		{"plain", "Chile sold weapons to Peru.", ""},
+		{"not", "Chile did not sell weapons to Peru.", " (negative)"},
+		{"never", "Chile never sold weapons to Peru.", " (negative)"},
+		{"n't", "Chile didn't sell weapons to Peru.", " (negative)"},
+		{"no plans to", "Chile has no plans to sell weapons to Peru.", " (negative) <future>"},
+		{"may", "Chile may sell weapons to Peru.", " <hedged>"},
+		{"might", "Chile might sell weapons to Peru.", " <hedged>"},
+		{"could", "Chile could sell weapons to Peru.", " <hedged>"},
+		{"unlikely to", "Chile is unlikely to sell weapons to Peru.", " <hedged>"},
+		{"seeks to", "Chile seeks to sell weapons to Peru.", " <hedged>"},
+		{"will", "Chile will sell weapons to Peru.", " <future>"},
+		{"plans to", "Chile plans to sell weapons to Peru.", " <future>"},
+		{"promised to", "Chile promised to sell weapons to Peru.", " <future>"},
+		{"if", "If Chile sells weapons to Peru, Bolivia will protest.", " <hypothetical>"},
+		{"said", "Elena Marquez said Chile sold weapons to Peru.", " <reported by Elena Marquez>"},
+		{"trailing said", "Chile sold weapons to Peru, analysts said.", " <reported by analysts>"},
+		{"claims that", "Bolivia rejected U.S. claims that Chile sold weapons to Peru.", " <reported by United States>"},
+		{"denied that", "Elena Marquez denied that Chile sold weapons to Peru.", " (negative) <reported by Elena Marquez>"},
+		{"quotation", "\"Chile sold weapons to Peru,\" said Elena Marquez.", " <reported by Elena Marquez>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cue, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			var all []string
+			for _, r := range x.Relations {
+				all = append(all, factString(r))
+			}
+			want := fact + tt.want
+			for _, got := range all {
+				if got == want {
+					return
+				}
+			}
+			t.Errorf("%q: want %q\ngot %q", tt.in, want, all)
+		})
+	}
 }
