@@ -49,6 +49,7 @@ func qualifierKey(p string) (string, bool) {
 var (
 	iriType      = prop(schema.PropType)
 	iriName      = prop(schema.PropName)
+	iriAlias     = prop(schema.PropAlias)
 	iriDocument  = quad.IRI(schema.TypeDocument)
 	iriStatement = quad.IRI(schema.TypeStatement)
 	iriQuote     = quad.IRI(schema.TypeQuote)
