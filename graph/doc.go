@@ -78,7 +78,17 @@
 // # Exports
 //
 // Export writes "nquads" (every quad, lines sorted, which Import reads back
-// losslessly) or "jsonl" (the records of schema, one fact per relation with
-// the evidence of every document). Each format is one file export_<name>.go
-// registered in the exporters table.
+// losslessly; with ExportOptions.Base every IRI absolute, read back by
+// ImportWith with the same Base) or "jsonl" (the records of schema, one fact
+// per relation with the evidence of every document). Each format is one file
+// export_<name>.go registered in the exporters table.
+//
+// The graph formats ("jsonld", "graphml", "gexf", "dot", "csv",
+// "cytoscape") render one Model, which Graph builds from the same records
+// as "jsonl" and a Filter (document, entity neighbourhood, confidence,
+// negated facts): entities and literal objects (class ClassLiteral) as
+// nodes, facts with an entity subject as edges. Unfiltered, its entity
+// nodes are Stats.Entities and its edges' StoreEdges sum to Stats.Facts.
+// "jsonld" maps the vocabulary to schema.org and RDF reification, its own
+// terms in Vocab, node IRIs relative to DefaultBase.
 package graph

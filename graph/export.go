@@ -11,14 +11,58 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// exporter writes the whole store to w in one format.
-type exporter func(ctx context.Context, s *Store, w io.Writer) error
+// exporter writes the store (or, for the graph formats, the part of it
+// opts.Filter selects) to w in one format.
+type exporter func(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error
 
 // exporters maps format names to their writers; each lives in its own file
-// (export_<name>.go).
+// (export_<name>.go). The graph formats render a Model (export_model.go)
+// through modelExporter, so filters apply once for all of them.
 var exporters = map[string]exporter{
-	"jsonl":  exportJSONL,
-	"nquads": exportNQuads,
+	"jsonl":     exportJSONL,
+	"nquads":    exportNQuads,
+	"jsonld":    modelExporter(writeJSONLD),
+	"graphml":   modelExporter(writeGraphML),
+	"gexf":      modelExporter(writeGEXF),
+	"dot":       modelExporter(writeDOT),
+	"csv":       modelExporter(writeCSV),
+	"cytoscape": modelExporter(writeCytoscape),
+}
+
+// rawFormats are the formats that dump the whole store and take no Filter.
+var rawFormats = map[string]bool{"jsonl": true, "nquads": true}
+
+// IsGraphFormat reports whether format renders the entity graph (a Model)
+// and so takes a Filter: every format but "jsonl" and "nquads".
+func IsGraphFormat(format string) bool {
+	_, ok := exporters[format]
+	return ok && !rawFormats[format]
+}
+
+// ExportOptions are the settings of an export beside its format.
+type ExportOptions struct {
+	// Filter selects the part of the graph the graph formats draw (see
+	// IsGraphFormat); "jsonl" and "nquads" always dump the whole store
+	// and reject a non-zero Filter.
+	Filter Filter
+
+	// Base is an absolute IRI prefix. "nquads" writes every IRI with it
+	// (<https://kg.example/person/vladimir_putin>, for RDF tools that
+	// reject relative IRIs; ImportWith strips it again); "" keeps the
+	// store's relative IRIs. "jsonld" uses it as @base (DefaultBase when
+	// ""). Other formats ignore it.
+	Base string
+}
+
+// modelExporter adapts a writer of the Model to an exporter.
+func modelExporter(write func(w io.Writer, m *Model, opts ExportOptions) error) exporter {
+	return func(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
+		m, err := s.Graph(ctx, opts.Filter)
+		if err != nil {
+			return err
+		}
+		return write(w, m, opts)
+	}
 }
 
 // ExportFormats returns the names of the formats Export knows, sorted.
@@ -31,18 +75,42 @@ func ExportFormats() []string {
 	return names
 }
 
-// Export writes the whole store to w in format: "nquads" (every quad,
-// lines sorted byte-wise) or "jsonl" (the JSON Lines records of DESIGN.md
-// §3). The output is deterministic whatever the backend.
+// Export writes the whole store to w in format with default options (see
+// ExportWith).
 func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
+	return s.ExportWith(ctx, w, format, ExportOptions{})
+}
+
+// ExportWith writes the store to w in format: "nquads" (every quad, lines
+// sorted byte-wise), "jsonl" (the JSON Lines records of DESIGN.md §3), or
+// one of the graph formats, which draw the Model that opts.Filter selects:
+// "jsonld" (JSON-LD, schema.org terms), "graphml", "gexf", "dot"
+// (Graphviz), "csv" (Neo4j import: nodes, an empty line, relationships;
+// see WriteNeo4jCSV) and "cytoscape" (Cytoscape.js elements JSON). The
+// output is deterministic whatever the backend.
+func (s *Store) ExportWith(ctx context.Context, w io.Writer, format string, opts ExportOptions) error {
 	ex, ok := exporters[format]
 	if !ok {
 		return fmt.Errorf("graph: unknown export format %q (known: %s)", format, strings.Join(ExportFormats(), ", "))
 	}
-	if err := ex(ctx, s, w); err != nil {
+	if rawFormats[format] && opts.Filter != (Filter{}) {
+		return fmt.Errorf("graph: export %s: filters apply to the graph formats only (%s), not to a whole-store dump", format, strings.Join(graphFormats(), ", "))
+	}
+	if err := ex(ctx, s, w, opts); err != nil {
 		return fmt.Errorf("graph: export %s: %w", format, err)
 	}
 	return nil
+}
+
+// graphFormats returns the names of the graph formats, sorted.
+func graphFormats() []string {
+	var out []string
+	for _, f := range ExportFormats() {
+		if IsGraphFormat(f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // allQuads reads every quad of the store.

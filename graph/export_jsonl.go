@@ -18,7 +18,7 @@ import (
 // sorted by id, entities sorted by id, relations (one per fact, merged over
 // all its statements) sorted by subject, predicate, object and id, then
 // quotes sorted by document and start.
-func exportJSONL(ctx context.Context, s *Store, w io.Writer) error {
+func exportJSONL(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) error {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -18,7 +19,12 @@ import (
 // ("3"^^<http://www.w3.org/2001/XMLSchema#integer>, "8.2E-01"^^<…#double>)
 // that RDF tools know and that the N-Quads reader turns back into the same
 // values; Cayley's own default types (<schema:Integer>) are short IRIs.
-func exportNQuads(ctx context.Context, s *Store, w io.Writer) error {
+//
+// With opts.Base every IRI of the store (nodes, properties, classes,
+// labels) is written as Base+IRI, so that RDF tools which reject relative
+// IRIs (rdflib) read the dump; ImportWith with the same Base reads it back.
+// Without it the dump is the store's own relative IRIs, byte for byte.
+func exportNQuads(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return err
@@ -27,7 +33,7 @@ func exportNQuads(ctx context.Context, s *Store, w io.Writer) error {
 	nw := nquads.NewWriter(&buf)
 	for _, q := range quads {
 		for _, d := range quad.Directions {
-			q.Set(d, rdfValue(q.Get(d)))
+			q.Set(d, rdfValue(withBase(q.Get(d), opts.Base)))
 		}
 		if err := nw.WriteQuad(q); err != nil {
 			return err
@@ -54,6 +60,23 @@ const (
 	xsdInteger quad.IRI = "http://www.w3.org/2001/XMLSchema#integer"
 	xsdDouble  quad.IRI = "http://www.w3.org/2001/XMLSchema#double"
 )
+
+// withBase returns an IRI prefixed with base; other values unchanged.
+func withBase(v quad.Value, base string) quad.Value {
+	if iri, ok := v.(quad.IRI); ok && base != "" {
+		return quad.IRI(base + string(iri))
+	}
+	return v
+}
+
+// withoutBase returns an IRI with the prefix base removed; other values
+// unchanged.
+func withoutBase(v quad.Value, base string) quad.Value {
+	if iri, ok := v.(quad.IRI); ok && base != "" {
+		return quad.IRI(strings.TrimPrefix(string(iri), base))
+	}
+	return v
+}
 
 // rdfValue returns v with numbers typed by XSD datatypes.
 func rdfValue(v quad.Value) quad.Value {

@@ -26,12 +26,26 @@ func (e *ImportError) Error() string { return fmt.Sprintf("graph: import: line %
 // Unwrap returns the parse error.
 func (e *ImportError) Unwrap() error { return e.Err }
 
+// ImportOptions are the settings of ImportWith.
+type ImportOptions struct {
+	// Base is the IRI prefix a dump was written with (ExportOptions.Base):
+	// it is removed from every IRI that starts with it, so the store gets
+	// its relative IRIs back. "" reads IRIs as they are.
+	Base string
+}
+
 // Import reads an N-Quads dump (as written by Export "nquads") and adds its
 // quads in batches, skipping quads already stored. Typed integer and float
 // literals become numbers again, so a dump imported into an empty store
 // exports identically. It returns the number of quads added; on error the
 // batches written before the bad line stay written.
 func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
+	return s.ImportWith(ctx, r, ImportOptions{})
+}
+
+// ImportWith is Import with options: a dump written with a Base
+// (ExportOptions.Base) is read back with the same Base.
+func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions) (int, error) {
 	if s.readOnly {
 		return 0, ErrReadOnly
 	}
@@ -78,6 +92,9 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 					return added(), ferr
 				}
 				return added(), &ImportError{Line: line, Err: err}
+			}
+			for _, d := range quad.Directions {
+				q.Set(d, withoutBase(q.Get(d), opts.Base))
 			}
 			if batch = append(batch, q); len(batch) == importBatch {
 				if err := flush(); err != nil {

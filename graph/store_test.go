@@ -70,7 +70,7 @@ func testStore(t *testing.T, open opener) {
 		if st := mustStats(t, e); st != (Stats{}) {
 			t.Errorf("Stats of an empty store = %+v, want zero", st)
 		}
-		for _, f := range ExportFormats() {
+		for _, f := range []string{"jsonl", "nquads"} { // graph formats write an empty graph
 			if got := exportString(t, e, f); got != "" {
 				t.Errorf("Export(%s) of an empty store = %q", f, got)
 			}
@@ -163,7 +163,7 @@ func testStore(t *testing.T, open opener) {
 
 	t.Run("unknown export format", func(t *testing.T) {
 		err := s.Export(ctx, &bytes.Buffer{}, "xml")
-		if err == nil || !strings.Contains(err.Error(), "jsonl, nquads") {
+		if err == nil || !strings.Contains(err.Error(), "jsonl, jsonld, nquads") {
 			t.Errorf("Export(xml) error = %v; want one listing the known formats", err)
 		}
 	})

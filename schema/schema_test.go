@@ -156,4 +156,14 @@ func TestLiteralKey(t *testing.T) {
 	if LiteralKey("artillery shells") == LiteralKey("artillery") {
 		t.Error("different phrases share a key")
 	}
+	for _, w := range []string{"artillery", "resource", "detour", "tour", "travel"} {
+		if got := AmericanSpelling(w); got != w {
+			t.Errorf("AmericanSpelling(%q) = %q, want it unchanged", w, got)
+		}
+	}
+	for uk, us := range map[string]string{"signalling": "signaling", "travellers": "travelers", "labelled": "labeled", "neighbouring": "neighboring", "colours": "colors"} {
+		if got := AmericanSpelling(uk); got != us {
+			t.Errorf("AmericanSpelling(%q) = %q, want %q", uk, got, us)
+		}
+	}
 }

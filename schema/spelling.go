@@ -37,9 +37,9 @@ var spellingRules = []spellingRule{
 	{"yse", "yze", 2, false},    // analyse, paralysed
 	{"ysi", "yzi", 2, false},    // analysing
 	{"ence", "ense", 2, false},  // defence, licence, offences
-	{"lling", "ling", 3, false}, // signalling, travelling
-	{"lled", "led", 3, false},   // cancelled, labelled
-	{"ller", "ler", 3, false},   // traveller
+	{"lling", "ling", 3, true}, // signalling, travelling
+	{"lled", "led", 3, true},   // cancelled, labelled
+	{"ller", "ler", 3, true},   // traveller (not artillery)
 	{"tre", "ter", 2, true},     // centre, theatres, metre
 	{"amme", "am", 4, true},     // programme
 	{"ogue", "og", 3, true},     // catalogue, dialogue
@@ -59,6 +59,9 @@ func AmericanSpelling(w string) string {
 			continue
 		}
 		i += min(r.stem, len(w))
+		if r.uk == "our" && (w[i-1] == 's' || w[i-1] == 't') {
+			continue // resource, detour: not British spelling
+		}
 		rest := w[i+len(r.uk):]
 		if r.end && rest != "" && rest != "s" {
 			continue

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,27 +20,48 @@ type exportOptions struct {
 	store  storeFlags
 	format string
 	output string
+	base   string
+	filter graph.Filter
 }
 
 func newExportCommand() *command {
 	var opts exportOptions
 	fs := newFlagSet("export")
 	opts.store.register(fs)
-	fs.StringVar(&opts.format, "format", "nquads", "output `FORMAT`: "+strings.Join(graph.ExportFormats(), " or "))
-	fs.StringVar(&opts.output, "o", "", "write to `FILE` instead of stdout (written whole or not at all)")
+	fs.StringVar(&opts.format, "format", "nquads", "output `FORMAT`: "+strings.Join(graph.ExportFormats(), ", "))
+	fs.StringVar(&opts.output, "o", "", "write to `FILE` instead of stdout (written whole or not at all); for csv a directory that gets nodes.csv and relationships.csv")
+	fs.StringVar(&opts.filter.Document, "doc", "", "graph formats: only the facts of document `ID` and the entities it mentions")
+	fs.StringVar(&opts.filter.Entity, "entity", "", "graph formats: only the neighbourhood of entity `NAME` (canonical name or id, e.g. person/elena_marquez)")
+	fs.IntVar(&opts.filter.Hops, "hops", 1, "with --entity: how many edges `N` away from the entity to go")
+	fs.Float64Var(&opts.filter.MinConfidence, "min-confidence", 0, "graph formats: only facts with confidence at least `X` (0 to 1)")
+	fs.BoolVar(&opts.filter.IncludeNegated, "include-negated", false, "graph formats: also negated, hedged, reported, hypothetical and future facts as edges (marked by polarity and modality)")
+	fs.StringVar(&opts.base, "base", "", "nquads: write every IRI with this absolute `IRI` prefix (for RDF tools; read back with kg import --base); jsonld: the @base (default "+graph.DefaultBase+")")
 	return &command{
 		name:    "export",
-		summary: "write the whole store as JSON Lines records or N-Quads",
-		usage:   "kg export [--db PATH] [--format jsonl|nquads] [-o FILE]",
+		summary: "write the store as records, N-Quads, or a graph for Gephi, Graphviz, Neo4j, Cytoscape.js or RDF tools",
+		usage:   "kg export [--db PATH] [--format " + strings.Join(graph.ExportFormats(), "|") + "] [filters] [-o FILE]",
 		details: `
 jsonl writes the document, entity, relation and quote records (one JSON
 object per line, the records of 'kg extract'); nquads writes every quad, in
-a stable order, for 'kg import' or any RDF tool. The store is opened
-read-only.`,
+a stable order, for 'kg import' or any RDF tool (with --base for tools that
+want absolute IRIs). Both dump the whole store.
+
+The graph formats draw entities as nodes and facts as edges: jsonld
+(JSON-LD with schema.org terms), graphml and gexf (Gephi, yEd, networkx),
+dot (Graphviz), csv (neo4j-admin database import; with -o DIR it writes
+DIR/nodes.csv and DIR/relationships.csv, on stdout the nodes table, an
+empty line, then the relationships table) and cytoscape (Cytoscape.js
+elements JSON). A literal object ("artillery shells") is a node of class
+Literal. Only asserted, positive facts are edges unless --include-negated;
+--doc, --entity/--hops and --min-confidence cut the graph down. The store
+is opened read-only.`,
 		examples: []string{
 			"kg export --format jsonl > kg.jsonl",
 			"kg export --format nquads -o kg.nq",
-			"kg export --db /tmp/news.db --format jsonl | grep '\"type\":\"quote\"'",
+			"kg export --format gexf -o kg.gexf                  # open in Gephi",
+			"kg export --format dot --entity 'Elena Marquez' --hops 2 | dot -Tsvg -o graph.svg",
+			"kg export --format csv -o neo4j/ && neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/relationships.csv",
+			"kg export --format nquads --base https://kg.example/ -o kg.nq && kg import --db copy.db --base https://kg.example/ kg.nq",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {
@@ -46,31 +70,103 @@ read-only.`,
 	}
 }
 
+// checkExportOptions reports a usage error for flags that do not fit the format.
+func checkExportOptions(opts exportOptions) error {
+	if formats := graph.ExportFormats(); !slices.Contains(formats, opts.format) {
+		return usagef("export: unknown format %q (want %s)", opts.format, strings.Join(formats, ", "))
+	}
+	f := opts.filter
+	if f.Entity == "" && f.Hops != 1 {
+		return usagef("export: --hops needs --entity NAME")
+	}
+	if f.Hops < 0 {
+		return usagef("export: --hops %d: want 0 or more", f.Hops)
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return usagef("export: --min-confidence %g: want a number from 0 to 1", f.MinConfidence)
+	}
+	if !graph.IsGraphFormat(opts.format) && f != (graph.Filter{Hops: 1}) {
+		return usagef("export: --format %s dumps the whole store; --doc, --entity, --hops, --min-confidence and --include-negated apply to the graph formats (jsonld, graphml, gexf, dot, csv, cytoscape)", opts.format)
+	}
+	if opts.base != "" {
+		if opts.format != "nquads" && opts.format != "jsonld" {
+			return usagef("export: --base applies to nquads and jsonld, not %s", opts.format)
+		}
+		if u, err := url.Parse(opts.base); err != nil || !u.IsAbs() {
+			return usagef("export: --base %q: want an absolute IRI such as %s", opts.base, graph.DefaultBase)
+		}
+	}
+	return nil
+}
+
 func runExport(ctx context.Context, opts exportOptions, args []string, std stdio) error {
 	if len(args) > 0 {
 		return usagef("export: unexpected argument %q (write to a file with -o FILE)", args[0])
 	}
-	if formats := graph.ExportFormats(); !slices.Contains(formats, opts.format) {
-		return usagef("export: unknown format %q (want %s)", opts.format, strings.Join(formats, " or "))
+	if err := checkExportOptions(opts); err != nil {
+		return err
+	}
+	if opts.filter.Entity == "" {
+		opts.filter.Hops = 0
 	}
 	store, err := graph.Open(ctx, opts.store.options(true))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if opts.output == "" {
-		w := bufio.NewWriter(std.out)
-		if err := store.Export(ctx, w, opts.format); err != nil {
+	eo := graph.ExportOptions{Filter: opts.filter, Base: opts.base}
+	err = exportTo(ctx, store, opts, eo, std.out)
+	if errors.Is(err, graph.ErrNotFound) {
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// exportTo writes the export to stdout, to the file -o names, or for csv
+// with -o to the two files in that directory.
+func exportTo(ctx context.Context, store *graph.Store, opts exportOptions, eo graph.ExportOptions, stdout io.Writer) error {
+	switch {
+	case opts.output == "":
+		w := bufio.NewWriter(stdout)
+		if err := store.ExportWith(ctx, w, opts.format, eo); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("export: write: %w", err)
 		}
 		return nil
+	case opts.format == "csv":
+		return exportCSVDir(ctx, store, opts.output, eo.Filter)
 	}
 	return writeFileAtomic(opts.output, func(w io.Writer) error {
-		return store.Export(ctx, w, opts.format)
+		return store.ExportWith(ctx, w, opts.format, eo)
 	})
+}
+
+// exportCSVDir writes dir/nodes.csv and dir/relationships.csv, creating
+// dir when needed.
+func exportCSVDir(ctx context.Context, store *graph.Store, dir string, f graph.Filter) error {
+	m, err := store.Graph(ctx, f)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	var nodes, rels bytes.Buffer
+	if err := m.WriteNeo4jCSV(&nodes, &rels); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export: %w (with --format csv, -o names a directory)", err)
+	}
+	for name, buf := range map[string]*bytes.Buffer{graph.CSVNodesFile: &nodes, graph.CSVRelationshipsFile: &rels} {
+		err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeFileAtomic writes name through a temporary file in the same

@@ -11,12 +11,14 @@ import (
 
 type importOptions struct {
 	store storeFlags
+	base  string
 }
 
 func newImportCommand() *command {
 	var opts importOptions
 	fs := newFlagSet("import")
 	opts.store.register(fs)
+	fs.StringVar(&opts.base, "base", "", "the `IRI` prefix the dump was written with (kg export --format nquads --base IRI); removed from every IRI")
 	return &command{
 		name:    "import",
 		summary: "add the quads of an N-Quads dump to the store",
@@ -55,7 +57,7 @@ func runImport(ctx context.Context, opts importOptions, args []string, std stdio
 	if err != nil {
 		return err
 	}
-	n, err := store.Import(ctx, in)
+	n, err := store.ImportWith(ctx, in, graph.ImportOptions{Base: opts.base})
 	if cerr := store.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("close store %s: %w", opts.store.db, cerr)
 	}

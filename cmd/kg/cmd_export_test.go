@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kg/graph"
+)
+
+// statsJSON returns the counts of kg stats --json.
+func statsJSON(t *testing.T, db string) graph.Stats {
+	t.Helper()
+	var st struct {
+		Entities int64 `json:"entities"`
+		Facts    int64 `json:"facts"`
+	}
+	if err := json.Unmarshal([]byte(mustKG(t, "stats", "--db", db, "--json").stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	return graph.Stats{Entities: st.Entities, Facts: st.Facts}
+}
+
+// python returns a Python interpreter that imports module, or skips.
+// Debian's python3-* packages live in /usr/bin/python3, which may not be
+// the python3 first on PATH.
+func python(t *testing.T, module, pkg string) string {
+	t.Helper()
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(py, "-c", "import "+module).Run() == nil {
+			return py
+		}
+	}
+	t.Skipf("no python3 with %s: skipping the %s check (apt-get install %s)", module, module, pkg)
+	return ""
+}
+
+// networkxCounts reads a GraphML or GEXF file with networkx and prints
+// its entity nodes (class not Literal) and the store edges its edges stand
+// for (an edge's documents, twice for a symmetric fact): what kg stats
+// calls entities and facts.
+const networkxCounts = `
+import sys, networkx as nx
+G = nx.read_graphml(sys.argv[1]) if sys.argv[1].endswith(".graphml") else nx.read_gexf(sys.argv[1])
+ents = sum(1 for _, d in G.nodes(data=True) if d.get("class") != "Literal")
+facts = sum(d["documents"] * (2 if d["symmetric"] else 1) for _, _, d in G.edges(data=True))
+print(ents, facts)
+`
+
+// TestExportGraphFormats builds the sample articles (and the two seed
+// articles when ../shared/seeds is there), writes every format, and checks
+// with the real tools where they are installed: networkx reads the GraphML
+// and GEXF with as many entity nodes as kg stats has entities and edges
+// standing for as many direct edges as kg stats has facts; dot renders the
+// DOT; the csv goes to two files.
+func TestExportGraphFormats(t *testing.T) {
+	stores := map[string][]string{"testdata": {filepath.Join("..", "..", "testdata")}}
+	seedFiles := []string{filepath.Join(seeds, "000_f8b20b585b8eaca7.txt"), filepath.Join(seeds, "001_3ebc4e8f6ec20546.txt")}
+	if _, err := os.Stat(seedFiles[0]); err == nil {
+		stores["seeds"] = seedFiles
+	} else {
+		t.Logf("seed articles not found (%v): checking testdata only", err)
+	}
+	for name, inputs := range stores {
+		t.Run(name, func(t *testing.T) {
+			db := tempDB(t)
+			mustKG(t, append([]string{"build", "--db", db}, inputs...)...)
+			st := statsJSON(t, db)
+			dir := t.TempDir()
+			for _, f := range graph.ExportFormats() {
+				out := filepath.Join(dir, "kg."+f)
+				mustKG(t, "export", "--db", db, "--format", f, "-o", out)
+				if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+					t.Errorf("export --format %s -o %s: %v", f, out, err)
+				}
+			}
+			for _, csv := range []string{"nodes.csv", "relationships.csv"} {
+				if _, err := os.Stat(filepath.Join(dir, "kg.csv", csv)); err != nil {
+					t.Errorf("csv -o DIR: %v", err)
+				}
+			}
+			t.Run("networkx", func(t *testing.T) {
+				py := python(t, "networkx", "python3-networkx")
+				want := strconv.FormatInt(st.Entities, 10) + " " + strconv.FormatInt(st.Facts, 10)
+				for _, f := range []string{"graphml", "gexf"} {
+					out, err := exec.Command(py, "-c", networkxCounts, filepath.Join(dir, "kg."+f)).Output()
+					if got := strings.TrimSpace(string(out)); err != nil || got != want {
+						t.Errorf("networkx %s: entities, facts = %q (%v); kg stats: %s", f, got, err, want)
+					}
+				}
+			})
+			t.Run("dot", func(t *testing.T) {
+				if _, err := exec.LookPath("dot"); err != nil {
+					t.Skip("Graphviz dot not found: skipping the render check (apt-get install graphviz)")
+				}
+				svg := filepath.Join(dir, "kg.svg")
+				if out, err := exec.Command("dot", "-Tsvg", "-o", svg, filepath.Join(dir, "kg.dot")).CombinedOutput(); err != nil || len(out) > 0 {
+					t.Errorf("dot -Tsvg: %v\n%s", err, out)
+				}
+			})
+		})
+	}
+}
+
+func TestExportFilters(t *testing.T) {
+	db := tempDB(t)
+	mustKG(t, "build", "--db", db, filepath.Join("..", "..", "testdata"))
+	r := mustKG(t, "export", "--db", db, "--format", "cytoscape", "--entity", "Elena Marquez", "--hops", "1")
+	var cy struct {
+		Elements struct {
+			Nodes []struct {
+				Data struct{ ID string } `json:"data"`
+			} `json:"nodes"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &cy); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, n := range cy.Elements.Nodes {
+		ids = append(ids, n.Data.ID)
+	}
+	if !contains(ids, "person/elena_marquez") || !contains(ids, "person/tomas_berger") || contains(ids, "place/kenya") {
+		t.Errorf("neighbourhood of Elena Marquez = %q; want her and Tomas Berger, not Kenya", ids)
+	}
+	plain := mustKG(t, "export", "--db", db, "--format", "dot").stdout
+	negated := mustKG(t, "export", "--db", db, "--format", "dot", "--include-negated").stdout
+	if strings.Contains(plain, "not visit") || !strings.Contains(negated, `"not visit (future)"`) {
+		t.Errorf("--include-negated: want Berger's negated visit only with the flag")
+	}
+	csv := mustKG(t, "export", "--db", db, "--format", "csv").stdout
+	if nodes, rels, ok := strings.Cut(csv, "\n\n"); !ok || !strings.HasPrefix(nodes, "id:ID,") || !strings.HasPrefix(rels, ":START_ID,") {
+		t.Errorf("csv on stdout: want the nodes table, an empty line, the relationships table")
+	}
+}
+
+func TestExportUsageErrors(t *testing.T) {
+	db := tempDB(t)
+	mustKG(t, "build", "--db", db, filepath.Join("..", "..", "testdata", "01_lisbon_summit.txt"))
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"hops without entity", []string{"--format", "dot", "--hops", "2"}, "--hops needs --entity"},
+		{"filter on a dump", []string{"--format", "jsonl", "--entity", "Elena Marquez"}, "apply to the graph formats"},
+		{"base on dot", []string{"--format", "dot", "--base", "https://kg.example/"}, "--base applies to nquads and jsonld"},
+		{"relative base", []string{"--format", "nquads", "--base", "kg/"}, "absolute IRI"},
+		{"confidence", []string{"--format", "gexf", "--min-confidence", "2"}, "from 0 to 1"},
+		{"unknown entity", []string{"--format", "dot", "--entity", "Nobody Atall"}, `entity "Nobody Atall": not found`},
+		{"unknown document", []string{"--format", "dot", "--doc", "feedface"}, `document "feedface": not found`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := kg(t, "", append([]string{"export", "--db", db}, tt.args...)...)
+			if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("kg export %s: status %d, stderr %q; want 2 and %q", strings.Join(tt.args, " "), r.code, r.stderr, tt.want)
+			}
+		})
+	}
+}
+
+// TestExportNQuadsBase: an N-Quads dump with absolute IRIs imports back
+// with --base into a store whose plain dump is the original's.
+func TestExportNQuadsBase(t *testing.T) {
+	db := tempDB(t)
+	mustKG(t, "build", "--db", db, filepath.Join("..", "..", "testdata", "01_lisbon_summit.txt"))
+	const base = "https://kg.example/"
+	based := mustKG(t, "export", "--db", db, "--format", "nquads", "--base", base).stdout
+	if strings.Contains(based, "<person/") {
+		t.Fatal("--base dump keeps relative IRIs")
+	}
+	fresh := tempDB(t)
+	if r := kg(t, based, "import", "--db", fresh, "--base", base, "-"); r.code != 0 {
+		t.Fatalf("import --base: %d %s", r.code, r.stderr)
+	}
+	want := mustKG(t, "export", "--db", db, "--format", "nquads").stdout
+	if got := mustKG(t, "export", "--db", fresh, "--format", "nquads").stdout; got != want {
+		t.Errorf("dump after import --base differs (%d vs %d bytes)", len(got), len(want))
+	}
+	if !bytes.HasPrefix([]byte(want), []byte("<doc/")) {
+		t.Errorf("default dump is no longer relative: %.60s", want)
+	}
+}
