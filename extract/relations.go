@@ -87,6 +87,9 @@ func (x *Extractor) sentenceFacts(s *sentence, ms []Mention, ents []entity, dis 
 			continue
 		}
 		resolveUpTo(v)
+		if reducedRelative(s.toks, us, v) {
+			continue // "a trade agreement signed in 2023"
+		}
 		subj := findSubject(s.toks, us, v, subjects)
 		subjects[v] = subj
 		if subj == nil || len(subj.ents) == 0 {
@@ -147,6 +150,12 @@ func findSubject(toks []token, us []unit, v int, subjects []*unit) *unit {
 		return nil
 	}
 	if k >= 0 && us[k].kind == uNP && (!us[k].pron || len(us[k].ents) > 0) {
+		if k >= 2 && len(us[k].ents) > 0 && us[k-1].kind == uPrep && us[k-2].kind == uNP && nounPreps[strings.ToLower(toks[us[k-1].t0].Text)] && finite(toks, u) {
+			// "Customers in Europe and North America give …": the noun
+			// phrase before the verb is the object of a preposition; the
+			// subject is the noun phrase the preposition hangs on
+			return &us[k-2]
+		}
 		return &us[k]
 	}
 	if a := appositionSubject(us, k); a != nil {
@@ -187,6 +196,44 @@ func appositionSubject(us []unit, k int) *unit {
 		}
 	}
 	return nil
+}
+
+// reducedRelative reports whether verb group v is a bare participle right
+// after a noun phrase, in a clause that has its finite verb already: it
+// modifies that noun ("… under an agreement signed in 2023") and states no
+// fact of its own here.
+func reducedRelative(toks []token, us []unit, v int) bool {
+	u := us[v]
+	if u.inf || u.t1-u.t0 != 1 || toks[u.head].Tag != "VBN" || v == 0 || us[v-1].kind != uNP {
+		return false
+	}
+	for p := v - 2; p >= 0; p-- {
+		if us[p].kind == uVerb && finite(toks, us[p]) {
+			return true // the clause has its verb already
+		}
+	}
+	return false // "Norway supplied cranes …" tagged as a participle: the main verb
+}
+
+// nounPreps are prepositions that attach a noun phrase to a noun ("customers
+// in Europe"), unlike subordinators ("that", "if", "because").
+var nounPreps = setOf("of", "in", "from", "at", "with", "for", "on", "by", "under", "near", "across", "over",
+	"between", "among", "around", "behind", "beyond", "inside", "outside", "within", "without", "about", "against", "along", "amid")
+
+// finite reports whether verb group u can have a subject of its own: it has
+// a modal, an auxiliary or a finite verb, not a bare participle ("a deal
+// signed in 2023").
+func finite(toks []token, u unit) bool {
+	if u.modal != "" {
+		return true
+	}
+	for _, t := range toks[u.t0:u.t1] {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP":
+			return true
+		}
+	}
+	return false
 }
 
 func sameForm(a, b string) bool {
@@ -284,6 +331,17 @@ func (s *sentence) verbFacts(us []unit, v int, subj *unit, cl clause, ents []ent
 		}
 	}
 	pred := canonicalPhrase(phrase)
+	if p, ok := schema.LookupPredicate(pred); ok && p.Role && objText != "" {
+		// a role holds between entities: "joined the offshoring drive" is no
+		// membership, so the verb keeps its own lemma
+		pred = strings.ReplaceAll(phrase, " ", "_")
+		if schema.IsProperty(pred) {
+			pred += "_rel"
+		}
+	}
+	if objText != "" && !hasNoun(s.toks, obj) {
+		return nil // "calls an": no noun, no object
+	}
 	var out []fact
 	for _, sub := range subj.ents {
 		base := fact{subj: sub, obj: -1, objText: objText, pred: pred, predText: text, neg: cl.neg,
@@ -305,6 +363,20 @@ func (s *sentence) verbFacts(us []unit, v int, subj *unit, cl clause, ents []ent
 		}
 	}
 	return out
+}
+
+// hasNoun reports whether noun phrase u has a noun, a number or a name: a
+// phrase of determiners and adjectives alone is a chunking accident.
+func hasNoun(toks []token, u *unit) bool {
+	if u == nil {
+		return false
+	}
+	for _, t := range toks[u.t0:u.t1] {
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD" || t.Tag == "PRP" {
+			return true
+		}
+	}
+	return false
 }
 
 // reciprocalFacts states "X and Y met" as X meet Y for every pair.
