@@ -50,7 +50,7 @@ func mergeMentions(ms []Mention) []entity {
 	for _, i := range short {
 		if e, ok := bindShort(ents, ms, i); ok {
 			ents[e].mentions = append(ents[e].mentions, i)
-			ms[i].entity = e
+			ms[i].entity, ms[i].bound = e, true
 			continue
 		}
 		add(strings.ToLower(ms[i].Name), i)
@@ -69,6 +69,9 @@ func (e *entity) settle(ms []Mention) {
 	e.sure = 0
 	for _, i := range e.mentions {
 		m := ms[i]
+		if m.bound {
+			continue // "Thanou", labelled a place, is short for the person Katerina Thanou
+		}
 		if m.sure > e.sure {
 			e.sure = m.sure
 			votes = map[schema.Class]int{}

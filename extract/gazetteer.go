@@ -9,7 +9,7 @@ import (
 	"kg/schema"
 )
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/ner/first.txt
 var dataFiles embed.FS
 
 // gazetteer holds the word lists the entity stage uses: known places and
@@ -24,7 +24,8 @@ type gazetteer struct {
 	placeHeads map[string]bool
 	connectors map[string]bool
 	notNames   map[string]bool
-	maxTitle   int // longest title in words
+	firstNames map[string]bool // given names ("Virginia", "Thomas"): a name they open is a person's
+	maxTitle   int             // longest title in words
 }
 
 // knownName is a place or organization the gazetteer knows.
@@ -37,7 +38,7 @@ func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
 		known: map[string]knownName{}, demonyms: map[string]string{}, titles: map[string]bool{},
 		orgHeads: map[string]bool{}, placeHeads: map[string]bool{}, connectors: map[string]bool{},
-		notNames: map[string]bool{},
+		notNames: map[string]bool{}, firstNames: map[string]bool{},
 	}
 	for _, f := range []struct {
 		file  string
@@ -68,6 +69,13 @@ func loadGazetteer() (*gazetteer, error) {
 	lists := map[string]map[string]bool{
 		"title": g.titles, "orghead": g.orgHeads, "placehead": g.placeHeads,
 		"connector": g.connectors, "notname": g.notNames,
+	}
+	err = eachLine("data/ner/first.txt", func(line string) error {
+		g.firstNames[line] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	err = eachLine("data/words.txt", func(line string) error {
 		list, word, ok := strings.Cut(line, "\t")

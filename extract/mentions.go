@@ -22,6 +22,7 @@ type Mention struct {
 	tok0    int  // first token of the name in its sentence
 	tok1    int  // one past the last token
 	entity  int  // index of the entity it was merged into
+	bound   bool // a one-word name bound to a fuller one: it takes that entity's class
 	demonym bool // an adjective of place ("Russian") standing for the place
 }
 
@@ -83,8 +84,12 @@ func (g *gazetteer) knownAt(toks []token, i int) (Mention, bool) {
 		if !ok {
 			continue
 		}
-		if i+n < len(toks) && (g.orgHeads[toks[i+n].Text] || g.placeHeads[toks[i+n].Text]) {
-			return Mention{}, false // "Korea" in "Korea Institute": let the chunker see the whole name
+		for k := i + n; k < len(toks) && k < i+n+4 && startsUpper(toks[k].Text); k++ {
+			if g.orgHeads[toks[k].Text] || g.placeHeads[toks[k].Text] {
+				// "Korea Institute", "Chicago Film Critics Association": the
+				// known name opens a longer one; let the chunker see it whole
+				return Mention{}, false
+			}
 		}
 		return Mention{Start: toks[i].Start, End: toks[i+n-1].End, Name: k.Name, Class: k.Class,
 			sure: byGazetteer, tok0: i, tok1: i + n}, true
@@ -107,7 +112,7 @@ func (g *gazetteer) demonymAt(toks []token, i int) int {
 // nameLike reports whether token i can be part of a name.
 func (g *gazetteer) nameLike(toks []token, i int) bool {
 	t := toks[i]
-	if !startsUpper(t.Text) || g.notNames[t.Text] || g.demonymAt(toks, i) > 0 {
+	if !startsUpper(t.Text) || g.notNames[strings.TrimSuffix(t.Text, ".")] || g.demonymAt(toks, i) > 0 {
 		return false
 	}
 	if first, _, ok := strings.Cut(t.Text, "-"); ok && g.notNames[first] {
@@ -222,6 +227,8 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	switch k, ok := g.lookup(m.Name); {
 	case ok:
 		m.Name, m.Class, m.sure = k.Name, k.Class, byGazetteer
+	case g.personName(toks[i:j], words):
+		m.Class, m.sure = schema.Person, byHead
 	case len(words) > 1 && g.hasHead(g.orgHeads, words):
 		m.Class, m.sure = schema.Organization, byHead
 	case len(words) > 1 && g.placeHeads[words[len(words)-1]]:
@@ -239,6 +246,22 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 		m.Class, m.sure = c, byNER
 	}
 	return m, true
+}
+
+// personName reports whether a name of two to four words opens with a
+// given name ("Virginia Madsen", "Thomas Haden Church"). When its last word
+// is an organization or place head ("Victoria Station"), the entity
+// model's label must agree.
+func (g *gazetteer) personName(toks []token, words []string) bool {
+	if len(words) < 2 || len(words) > 4 || !g.firstNames[words[0]] {
+		return false
+	}
+	last := words[len(words)-1]
+	if g.orgHeads[last] || g.placeHeads[last] {
+		c, ok := nerVote(toks)
+		return ok && c == schema.Person
+	}
+	return true
 }
 
 // titleAt returns how many tokens a title at i (before j) spans.

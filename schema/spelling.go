@@ -32,17 +32,17 @@ type spellingRule struct {
 var spellingRules = []spellingRule{
 	{"our", "or", 3, false}, // colour, neighbouring, favourite, labour
 	{"isation", "ization", 2, false},
-	{"ise", "ize", 2, false},    // realise, realised, penalises
-	{"isi", "izi", 2, false},    // realising
-	{"yse", "yze", 2, false},    // analyse, paralysed
-	{"ysi", "yzi", 2, false},    // analysing
-	{"ence", "ense", 2, false},  // defence, licence, offences
+	{"ise", "ize", 2, false},   // realise, realised, penalises
+	{"isi", "izi", 2, false},   // realising
+	{"yse", "yze", 2, false},   // analyse, paralysed
+	{"ysi", "yzi", 2, false},   // analysing
+	{"ence", "ense", 2, false}, // defence, licence, offences
 	{"lling", "ling", 3, true}, // signalling, travelling
 	{"lled", "led", 3, true},   // cancelled, labelled
 	{"ller", "ler", 3, true},   // traveller (not artillery)
-	{"tre", "ter", 2, true},     // centre, theatres, metre
-	{"amme", "am", 4, true},     // programme
-	{"ogue", "og", 3, true},     // catalogue, dialogue
+	{"tre", "ter", 2, true},    // centre, theatres, metre
+	{"amme", "am", 4, true},    // programme
+	{"ogue", "og", 3, true},    // catalogue, dialogue
 }
 
 // AmericanSpelling returns the American spelling of a lower-case word
