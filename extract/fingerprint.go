@@ -30,6 +30,11 @@ const ShingleSize = 5
 //   - cut into overlapping shingles of ShingleSize words (a body with fewer
 //     words is one shingle), each hashed to 64 bits (FNV-1a over the words).
 //
+// The signature carries the body's key tokens too, its numbers and names
+// (keyTokens; schema.Signature.WithKeys), so that two reports from one
+// template that differ in their figures or names are not near-duplicates
+// (schema.KeysAgree).
+//
 // The result is nil for a body of fewer than fingerprintMinWords words: a
 // duplicate of nothing.
 func Fingerprint(body string) schema.Signature {
@@ -42,7 +47,8 @@ func fingerprint(body string, k int) schema.Signature {
 	if len(words) < fingerprintMinWords {
 		return nil
 	}
-	return schema.NewSignature(shingleHashes(words, k))
+	names, numbers := keyTokens(body)
+	return schema.NewSignature(shingleHashes(words, k)).WithKeys(names, numbers)
 }
 
 // fingerprintMinWords is the fewest words a body needs for a signature.

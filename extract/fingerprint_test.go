@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -159,6 +160,21 @@ func TestSeedsNearDuplicates(t *testing.T) {
 	if sim < schema.DuplicateThreshold+0.2 {
 		t.Errorf("seed similarity %.2f, want ≥ %.2f (threshold with a margin)", sim, schema.DuplicateThreshold+0.2)
 	}
+	// Measured: numbers 1 of 1 (a "2"), names 32 of 32 (both sketches
+	// full: 46 and 47 names, one "factor" in a caption more).
+	for _, kind := range []struct {
+		name string
+		of   func(schema.Signature) []uint32
+	}{{"numbers", numbersOf}, {"names", namesOf}} {
+		shared, fewer := schema.KeyOverlap(kind.of(scraped.Meta.Signature), kind.of(clean.Meta.Signature))
+		t.Logf("seed %s: %d of %d shared", kind.name, shared, fewer)
+		if fewer == 0 || float64(shared) < 0.8*float64(fewer) {
+			t.Errorf("seed %s: %d of %d shared, want 80%% or more", kind.name, shared, fewer)
+		}
+	}
+	if !schema.IsDuplicate(scraped.Meta.Signature, clean.Meta.Signature, scraped.Meta.Date, clean.Meta.Date) {
+		t.Error("the seeds are not near-duplicates")
+	}
 }
 
 // dupCorpusDir holds the third-party corpora (not in the repository).
@@ -202,6 +218,7 @@ type corpusPair struct {
 	a, b  corpusDoc
 	sim   float64
 	close bool // dates close (schema.DatesClose)
+	keys  bool // key tokens agree (schema.KeysAgree)
 }
 
 // bandPairs returns every pair of documents with different ids that share
@@ -218,7 +235,9 @@ func bandPairs(docs []corpusDoc) []corpusPair {
 			continue // byte-identical (after normalization): one document
 		}
 		for _, m := range idx.Candidates(id, d.doc.Meta.Signature) {
-			pairs = append(pairs, corpusPair{byID[m.ID], d, m.Similarity, schema.DatesClose(d.doc.Meta.Date, m.Date)})
+			o := byID[m.ID]
+			pairs = append(pairs, corpusPair{o, d, m.Similarity, schema.DatesClose(d.doc.Meta.Date, m.Date),
+				schema.KeysAgree(o.doc.Meta.Signature, d.doc.Meta.Signature)})
 		}
 		byID[id] = d
 		idx.Add(id, d.doc.Meta.Date, d.doc.Meta.Signature)
@@ -237,7 +256,10 @@ func bandPairs(docs []corpusDoc) []corpusPair {
 
 // TestListNearDuplicates lists the near-duplicate pairs of the BBC and
 // Reuters corpora and the closest pairs below the threshold, with their
-// similarity and titles:
+// similarity, the agreement of their numbers and names (shared/fewer, "-"
+// when too few to count: schema.KeysAgree) and titles; "DUP " marks a
+// near-duplicate, "date" and "keys" a pair similar enough that its dates
+// or key tokens keep apart:
 //
 //	KG_NEAR_DUPS=1 go test ./extract -run TestListNearDuplicates -v
 //
@@ -267,20 +289,28 @@ func TestListNearDuplicates(t *testing.T) {
 		}
 		t.Logf("%s, k=%d: %d documents, %d pairs sharing a band; by similarity 0.0–0.1 … 1.0: %v",
 			set.name, k, len(docs), len(pairs), hist)
-		below := 0
+		below, count := 0, map[string]int{}
 		for _, p := range pairs {
 			mark := "DUP "
-			if !p.close {
-				mark = "date"
-			}
-			if p.sim < schema.DuplicateThreshold {
-				if below++; below > 15 {
-					break
-				}
+			switch {
+			case p.sim < schema.DuplicateThreshold:
 				mark = "    "
+			case !p.close:
+				mark = "date"
+			case !p.keys:
+				mark = "keys"
 			}
-			t.Logf("%s%.3f  %s %q  ~  %s %q", mark, p.sim, p.a.name, p.a.title, p.b.name, p.b.title)
+			count[mark]++
+			if mark == "    " {
+				if below++; below > 15 {
+					continue
+				}
+			}
+			t.Logf("%s%.3f %s %s  %s %q  ~  %s %q", mark, p.sim, keyShare(p, numbersOf), keyShare(p, namesOf),
+				p.a.name, p.a.title, p.b.name, p.b.title)
 		}
+		t.Logf("%s: %d near-duplicate pairs; kept apart by their dates %d, by their key tokens %d",
+			set.name, count["DUP "], count["date"], count["keys"])
 		// A random sample of pairs that share no band: their greatest similarity.
 		rng := rand.New(rand.NewPCG(1, 2))
 		var most float64
@@ -292,6 +322,20 @@ func TestListNearDuplicates(t *testing.T) {
 		}
 		t.Logf("%s: greatest similarity of 20,000 random pairs: %.3f", set.name, most)
 	}
+}
+
+func namesOf(s schema.Signature) []uint32   { n, _ := s.Keys(); return n }
+func numbersOf(s schema.Signature) []uint32 { _, n := s.Keys(); return n }
+
+// keyShare formats the agreement of one kind of key tokens of a pair:
+// shared/fewer, or "-" when either has none.
+func keyShare(p corpusPair, kind func(schema.Signature) []uint32) string {
+	a, b := kind(p.a.doc.Meta.Signature), kind(p.b.doc.Meta.Signature)
+	if len(a) == 0 || len(b) == 0 {
+		return "  -  "
+	}
+	shared, fewer := schema.KeyOverlap(a, b)
+	return fmt.Sprintf("%2d/%-2d", shared, fewer)
 }
 
 func BenchmarkFingerprint(b *testing.B) {
@@ -321,44 +365,11 @@ var corpusPairs = []struct {
 }
 
 func TestCorpusNotDuplicates(t *testing.T) {
-	bbc := filepath.Join(dupCorpusDir, "bbc")
-	reuters := filepath.Join(dupCorpusDir, "reuters21578.jsonl.gz")
-	for _, p := range []string{bbc, reuters} {
-		if _, err := os.Stat(p); err != nil {
-			t.Skipf("corpus not found (%v); it lives beside the repository, in ../shared/corpus", err)
-		}
-	}
-	docs := make(map[string]*Document)
-	var files []string
-	ids := make(map[string]bool)
+	var names []string
 	for _, p := range corpusPairs {
-		for _, name := range []string{p.a, p.b} {
-			if id, ok := strings.CutPrefix(name, "reuters/"); ok {
-				ids[id] = true
-			} else {
-				files = append(files, filepath.Join(bbc, name))
-			}
-		}
+		names = append(names, p.a, p.b)
 	}
-	files = append(files, reutersSubset(t, reuters, ids))
-	r := NewReader(files, nil, ReadOptions{})
-	defer r.Close()
-	for {
-		d, err := r.Next(context.Background())
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.ToSlash(d.Meta.Source)
-		if _, id, ok := strings.Cut(name, ".jsonl#"); ok {
-			name = "reuters/" + id
-		} else {
-			name = strings.TrimPrefix(name, filepath.ToSlash(bbc)+"/")
-		}
-		docs[name] = d
-	}
+	docs := readCorpusNamed(t, names)
 	for _, p := range corpusPairs {
 		a, b := docs[p.a], docs[p.b]
 		if a == nil || b == nil {
@@ -373,6 +384,97 @@ func TestCorpusNotDuplicates(t *testing.T) {
 			t.Errorf("%s ~ %s: similarity %.3f, measured %.2f", p.a, p.b, sim, p.sim)
 		}
 	}
+}
+
+// corpusKeyPairs are pairs of corpus articles as similar as near-duplicates
+// and published a day apart at most, which their key tokens (numbers and
+// names: schema.KeysAgree) tell apart (dup false), or not (dup true), with
+// the measured similarity.
+var corpusKeyPairs = []struct {
+	a, b string // BBC file or Reuters-21578 newid
+	sim  float64
+	dup  bool
+	why  string
+}{
+	{"reuters/10864", "reuters/11425", 0.82, false, "the Fed's repurchases on two days: two billion and 1.5 billion dlrs"},
+	{"reuters/7207", "reuters/7769", 0.77, false, "the Fed's repurchases on two days: Fed funds at six and at 6-1/16 pct"},
+	{"reuters/522", "reuters/1125", 0.71, false, "the Fed's repurchases on two days: Fed funds at 6-3/16 and at 6-1/4 pct"},
+	{"reuters/6302", "reuters/6828", 0.62, false, "Chevron's and Texaco's jet fuel contracts, 50.3 and 84.1 mln dlrs"},
+	{"bbc/business/209.txt", "bbc/business/229.txt", 0.72, true, "one offer for Man Utd, at noon and at the close: one share price differs"},
+	{"reuters/9330", "reuters/9390", 0.96, true, "a story and its correction: one figure differs"},
+	{"reuters/13800", "reuters/13830", 0.80, true, "Wall Street early trading, sent again ten minutes later, copy-edited"},
+	{"reuters/13692", "reuters/13725", 0.65, true, "two editions of the world news digest, a quarter of an hour apart"},
+}
+
+func TestCorpusKeyPairs(t *testing.T) {
+	var names []string
+	for _, p := range corpusKeyPairs {
+		names = append(names, p.a, p.b)
+	}
+	docs := readCorpusNamed(t, names)
+	for _, p := range corpusKeyPairs {
+		a, b := docs[p.a], docs[p.b]
+		if a == nil || b == nil {
+			t.Errorf("%s or %s not read", p.a, p.b)
+			continue
+		}
+		sa, sb := a.Meta.Signature, b.Meta.Signature
+		sim := schema.Similarity(sa, sb)
+		if sim < schema.DuplicateThreshold || sim < p.sim-0.05 || sim > p.sim+0.05 {
+			t.Errorf("%s ~ %s: similarity %.3f, measured %.2f", p.a, p.b, sim, p.sim)
+		}
+		if !schema.DatesClose(a.Meta.Date, b.Meta.Date) {
+			t.Errorf("%s ~ %s: dates %s and %s not close", p.a, p.b, a.Meta.Date, b.Meta.Date)
+		}
+		if got := schema.IsDuplicate(sa, sb, a.Meta.Date, b.Meta.Date); got != p.dup {
+			t.Errorf("%s ~ %s (%s): near-duplicates %v, want %v (numbers %s, names %s)", p.a, p.b, p.why, got, p.dup,
+				keyShare(corpusPair{a: corpusDoc{doc: a}, b: corpusDoc{doc: b}}, numbersOf),
+				keyShare(corpusPair{a: corpusDoc{doc: a}, b: corpusDoc{doc: b}}, namesOf))
+		}
+	}
+}
+
+// readCorpusNamed reads the corpus articles named "reuters/NEWID" or by
+// their BBC file ("business/209.txt", "bbc/business/209.txt"), skipping
+// the test when the corpora are absent.
+func readCorpusNamed(t *testing.T, names []string) map[string]*Document {
+	bbc := filepath.Join(dupCorpusDir, "bbc")
+	reuters := filepath.Join(dupCorpusDir, "reuters21578.jsonl.gz")
+	for _, p := range []string{bbc, reuters} {
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("corpus not found (%v); it lives beside the repository, in ../shared/corpus", err)
+		}
+	}
+	var files []string
+	ids := make(map[string]bool)
+	for _, name := range names {
+		if id, ok := strings.CutPrefix(name, "reuters/"); ok {
+			ids[id] = true
+		} else {
+			files = append(files, filepath.Join(bbc, strings.TrimPrefix(name, "bbc/")))
+		}
+	}
+	files = append(files, reutersSubset(t, reuters, ids))
+	r := NewReader(files, nil, ReadOptions{})
+	defer r.Close()
+	docs := make(map[string]*Document)
+	for {
+		d, err := r.Next(context.Background())
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.ToSlash(d.Meta.Source)
+		if _, id, ok := strings.Cut(name, ".jsonl#"); ok {
+			docs["reuters/"+id] = d
+		} else {
+			name = strings.TrimPrefix(name, filepath.ToSlash(bbc)+"/")
+			docs[name], docs["bbc/"+name] = d, d
+		}
+	}
+	return docs
 }
 
 // reutersSubset writes the Reuters-21578 records with the given newids to

@@ -16,8 +16,13 @@ import (
 // Near-duplicates. Every document with a signature stores it and its LSH
 // band keys, labelled with the document:
 //
-//	<doc/ID> <signature> "mh1:…" <doc/ID> .
+//	<doc/ID> <signature> "mh2:…" <doc/ID> .  ("mh1:…" without key tokens)
 //	<doc/ID> <lsh> "b00:…" <doc/ID> .        (one per band: 32)
+//
+// The signature literal carries the key tokens (numbers and names) of the
+// body with the MinHash values, so that reports from one template stay
+// apart (schema.KeysAgree) at no extra quad; a signature stored as "mh1:"
+// has none and agrees with any.
 //
 // A band key is a literal shared by every document with that band, so the
 // documents that share a band with a new one are found from the literal
@@ -33,7 +38,8 @@ var (
 
 // nearDuplicates returns the ids of the stored documents that share an LSH
 // band with d and are near-duplicates of it (schema.IsDuplicate: similar
-// signatures, dates close), the most similar first. A stored signature that
+// signatures, key tokens in agreement, dates close), the most similar
+// first. A stored signature that
 // does not parse is passed over.
 func (s *Store) nearDuplicates(ctx context.Context, d schema.Document) ([]string, error) {
 	seen := map[quad.Value]bool{DocumentIRI(d.ID): true}
@@ -60,7 +66,7 @@ func (s *Store) nearDuplicates(ctx context.Context, d schema.Document) ([]string
 				continue
 			}
 			sim := schema.Similarity(d.Signature, sig)
-			if sim < schema.DuplicateThreshold {
+			if sim < schema.DuplicateThreshold || !schema.KeysAgree(d.Signature, sig) {
 				continue
 			}
 			date, err := s.docString(ctx, doc, iriDate)

@@ -24,7 +24,11 @@ import (
 // a multiply-shift hash family; a_i (odd) and b_i are the i-th pairs of the
 // splitmix64 sequence started at signatureSeed. The family is fixed: change
 // it and every stored signature means something else, so the encoding
-// carries the version prefix "mh1:".
+// carries a version prefix ("mh1:", "mh2:").
+//
+// Values from SignatureSize on, when there are any, are the sketch of the
+// body's key tokens, its numbers and names (WithKeys, KeysAgree): what
+// tells two reports from one template apart.
 //
 // The share of equal values of two signatures estimates the Jaccard
 // similarity of their shingle sets (Similarity), with a standard error of
@@ -61,8 +65,9 @@ const (
 //   - Reuters-21578 (19,043): copies and re-sends of one story score from
 //     0.55 up, and so do recurring reports built from one template (the
 //     Fed's repurchases, crop estimates), which only their dates and figures
-//     tell apart: DuplicateMaxDays and the minimum length of a fingerprint
-//     keep most of them out. Random pairs score at most 0.141.
+//     tell apart: DuplicateMaxDays, the minimum length of a fingerprint
+//     and the key tokens (KeysAgree) keep them out, but for the few whose
+//     dates, figures and names agree. Random pairs score at most 0.141.
 //
 // 0.6 is at least 3 standard errors (±0.045) above the different stories
 // of the BBC set and 8 below the sample pair.
@@ -71,8 +76,12 @@ const DuplicateThreshold = 0.6
 // signatureSeed starts the splitmix64 sequence of the hash family.
 const signatureSeed = 0x6b67_6d69_6e68_6173 // "kgminhas"
 
-// signatureVersion prefixes the encoded form.
-const signatureVersion = "mh1:"
+// signatureVersion prefixes the encoded form of a signature without key
+// tokens; signatureKeysVersion, of one with them.
+const (
+	signatureVersion     = "mh1:"
+	signatureKeysVersion = "mh2:"
+)
 
 // signatureHash holds a_i and b_i of the hash family.
 var signatureHash = func() (h [SignatureSize][2]uint64) {
@@ -115,14 +124,14 @@ func NewSignature(shingles []uint64) Signature {
 }
 
 // Similarity estimates the Jaccard similarity of the shingle sets behind a
-// and b: the share of positions where they agree. It is 0 when either is
-// not a full signature.
+// and b: the share of their SignatureSize MinHash values that agree (key
+// tokens aside). It is 0 when either is not a full signature.
 func Similarity(a, b Signature) float64 {
-	if len(a) != SignatureSize || len(b) != SignatureSize {
+	if len(a) < SignatureSize || len(b) < SignatureSize {
 		return 0
 	}
 	same := 0
-	for i := range a {
+	for i := range SignatureSize {
 		if a[i] == b[i] {
 			same++
 		}
@@ -138,11 +147,12 @@ func Similarity(a, b Signature) float64 {
 const DuplicateMaxDays = 1
 
 // IsDuplicate reports whether two documents are near-duplicates: their
-// signatures at least DuplicateThreshold similar, and their publication
-// dates (ISO 8601, "" when unknown) at most DuplicateMaxDays apart when
-// both are known.
+// signatures at least DuplicateThreshold similar, their key tokens (the
+// figures and names they report) in agreement (KeysAgree), and their
+// publication dates (ISO 8601, "" when unknown) at most DuplicateMaxDays
+// apart when both are known.
 func IsDuplicate(a, b Signature, dateA, dateB string) bool {
-	return Similarity(a, b) >= DuplicateThreshold && DatesClose(dateA, dateB)
+	return Similarity(a, b) >= DuplicateThreshold && KeysAgree(a, b) && DatesClose(dateA, dateB)
 }
 
 // DatesClose reports whether two ISO 8601 dates (YYYY-MM-DD, longer forms
@@ -163,7 +173,7 @@ func DatesClose(a, b string) bool {
 // sharing any key are near-duplicate candidates. Nil when s is not a full
 // signature.
 func (s Signature) Bands() []string {
-	if len(s) != SignatureSize {
+	if len(s) < SignatureSize {
 		return nil
 	}
 	keys := make([]string, SignatureBands)
@@ -193,8 +203,11 @@ func appendHex16(b []byte, h uint64) []byte {
 }
 
 // String encodes s for the store: "mh1:" and the unpadded URL-safe base64
-// of its values as little-endian uint32s (687 characters). A nil Signature
-// encodes as "".
+// of its values as little-endian uint32s (687 characters), or "mh2:" and
+// the same of its values and key tokens when it has any (a further 5 or 6
+// characters per key token, at most 2·KeySketchSize of them). A signature
+// without key tokens keeps the "mh1:" form that readers before key tokens
+// understand. A nil Signature encodes as "".
 func (s Signature) String() string {
 	if len(s) == 0 {
 		return ""
@@ -203,28 +216,45 @@ func (s Signature) String() string {
 	for i, v := range s {
 		binary.LittleEndian.PutUint32(raw[4*i:], v)
 	}
-	return signatureVersion + base64.RawURLEncoding.EncodeToString(raw)
+	version := signatureVersion
+	if len(s) > SignatureSize {
+		version = signatureKeysVersion
+	}
+	return version + base64.RawURLEncoding.EncodeToString(raw)
 }
 
 // ErrSignature is wrapped by the errors of ParseSignature.
 var ErrSignature = errors.New("not a document signature")
 
-// ParseSignature decodes the String form of a Signature.
+// ParseSignature decodes the String form of a Signature: "mh1:" (no key
+// tokens) or "mh2:" (with them).
 func ParseSignature(text string) (Signature, error) {
 	enc, ok := strings.CutPrefix(text, signatureVersion)
+	keys := false
 	if !ok {
-		return nil, fmt.Errorf("schema: %w: want prefix %q in %.12q", ErrSignature, signatureVersion, text)
+		enc, keys = strings.CutPrefix(text, signatureKeysVersion)
+		if !keys {
+			return nil, fmt.Errorf("schema: %w: want prefix %q or %q in %.12q", ErrSignature, signatureVersion, signatureKeysVersion, text)
+		}
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(enc)
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w: %v", ErrSignature, err)
 	}
-	if len(raw) != 4*SignatureSize {
+	switch {
+	case !keys && len(raw) != 4*SignatureSize:
 		return nil, fmt.Errorf("schema: %w: %d bytes, want %d", ErrSignature, len(raw), 4*SignatureSize)
+	case keys && (len(raw) <= 4*SignatureSize || len(raw) > 4*(SignatureSize+2*KeySketchSize) || len(raw)%4 != 0):
+		return nil, fmt.Errorf("schema: %w: %d bytes, want %d and 4 to %d more", ErrSignature, len(raw), 4*SignatureSize, 4*2*KeySketchSize)
 	}
-	s := make(Signature, SignatureSize)
+	s := make(Signature, len(raw)/4)
 	for i := range s {
 		s[i] = binary.LittleEndian.Uint32(raw[4*i:])
+	}
+	names, numbers := s.Keys()
+	if !slices.IsSorted(s[SignatureSize:]) || len(slices.Compact(slices.Clone(s[SignatureSize:]))) != len(s)-SignatureSize ||
+		len(names) > KeySketchSize || len(numbers) > KeySketchSize {
+		return nil, fmt.Errorf("schema: %w: key tokens not a sketch", ErrSignature)
 	}
 	return s, nil
 }
@@ -270,18 +300,34 @@ func (x *SignatureIndex) Add(id, date string, sig Signature) {
 // sig, other than one with id self, each once, the most similar first.
 // Keep those with Similarity ≥ DuplicateThreshold for near-duplicates.
 func (x *SignatureIndex) Candidates(self string, sig Signature) []Match {
-	seen := make(map[int]bool)
 	var out []Match
+	for _, c := range x.candidates(self, sig) {
+		out = append(out, c.Match)
+	}
+	return out
+}
+
+// candidate is a Match and its signature.
+type candidate struct {
+	Match
+	sig Signature
+}
+
+// candidates is Candidates with the signatures.
+func (x *SignatureIndex) candidates(self string, sig Signature) []candidate {
+	seen := make(map[int]bool)
+	var out []candidate
 	for _, k := range sig.Bands() {
 		for _, n := range x.bands[k] {
 			if seen[n] || x.docs[n].id == self {
 				continue
 			}
 			seen[n] = true
-			out = append(out, Match{x.docs[n].id, x.docs[n].date, Similarity(sig, x.docs[n].sig)})
+			d := x.docs[n]
+			out = append(out, candidate{Match{d.id, d.date, Similarity(sig, d.sig)}, d.sig})
 		}
 	}
-	slices.SortFunc(out, func(a, b Match) int {
+	slices.SortFunc(out, func(a, b candidate) int {
 		if a.Similarity != b.Similarity {
 			if a.Similarity > b.Similarity {
 				return -1
@@ -298,9 +344,9 @@ func (x *SignatureIndex) Candidates(self string, sig Signature) []Match {
 // signature sig, the most similar first.
 func (x *SignatureIndex) Duplicates(self, date string, sig Signature) []string {
 	var ids []string
-	for _, m := range x.Candidates(self, sig) {
-		if m.Similarity >= DuplicateThreshold && DatesClose(date, m.Date) && !slices.Contains(ids, m.ID) {
-			ids = append(ids, m.ID)
+	for _, c := range x.candidates(self, sig) {
+		if c.Similarity >= DuplicateThreshold && KeysAgree(sig, c.sig) && DatesClose(date, c.Date) && !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
 		}
 	}
 	return ids
