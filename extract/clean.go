@@ -49,6 +49,9 @@ type cleanKnown struct {
 
 // cleanText is Clean for a reader that knows some metadata already.
 func cleanText(source, raw string, known cleanKnown) (*Document, error) {
+	if len(raw) > maxRawTextBytes {
+		return nil, ErrTextTooLong
+	}
 	paras := cleanParagraphs(cleanLines(cleanNormalize(raw)))
 	parts := make([]cleanPart, len(paras))
 	for i, p := range paras {
@@ -63,6 +66,9 @@ func cleanText(source, raw string, known cleanKnown) (*Document, error) {
 // single spaces, and furniture is dropped as in Clean. A part with a kind
 // keeps it; the others are classified as Clean classifies paragraphs.
 func cleanParts(source string, parts []cleanPart, known cleanKnown) (*Document, error) {
+	if rawPartsBytes(parts) > maxRawTextBytes {
+		return nil, ErrTextTooLong
+	}
 	var out []cleanPart
 	for _, p := range parts {
 		t := strings.Join(strings.Fields(cleanNormalize(p.text)), " ")

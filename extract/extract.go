@@ -57,6 +57,9 @@ func (s *sentence) String() string { return s.doc[s.Start:s.End] }
 // Extract finds the entities, relations and quotes of d. Every offset in the
 // result is a byte offset into d.Text, which the result carries as Text.
 func (x *Extractor) Extract(ctx context.Context, d *Document) (*schema.Extraction, error) {
+	if len(d.Text) > maxTextBytes {
+		return nil, ErrTextTooLong
+	}
 	sents, ms, err := x.analyze(ctx, d)
 	if err != nil {
 		return nil, err
@@ -95,7 +98,7 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		for _, sp := range splitSentences(d.Text[b.Start:b.End], b.Start) {
+		for _, sp := range capSentences(d.Text, splitSentences(d.Text[b.Start:b.End], b.Start)) {
 			toks, err := x.tag.tag(d.Text[sp.Start:sp.End], sp.Start)
 			if err != nil {
 				return nil, nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)

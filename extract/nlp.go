@@ -144,3 +144,35 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// ProseReference runs prose's own full pipeline: tokenization, its sentence
+// segmentation, part-of-speech tagging and its entity extraction, with its
+// default options and its model decoded once (as DESIGN.md §5 measures it).
+// kg does not use it: it is the reference scripts/bench.sh compares kg's
+// speed with. Run may be called from one goroutine at a time.
+type ProseReference struct {
+	t *tagger
+}
+
+// NewProseReference loads prose's model.
+func NewProseReference() (*ProseReference, error) {
+	t, err := newTagger()
+	if err != nil {
+		return nil, err
+	}
+	return &ProseReference{t: t}, nil
+}
+
+// Run runs the pipeline on text and returns the number of tokens.
+func (p *ProseReference) Run(text string) (tokens int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: prose failed: %v", r)
+		}
+	}()
+	doc, err := prose.NewDocument(text, prose.UsingModel(p.t.model))
+	if err != nil {
+		return 0, err
+	}
+	return len(doc.Tokens()) + len(doc.Entities()) + len(doc.Sentences()), nil
+}

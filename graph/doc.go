@@ -1,6 +1,7 @@
 // Package graph keeps kg's knowledge graph in a Cayley quad store: it opens
 // the store (Open), writes one document's extraction per transaction
-// (Store.Write), answers Gizmo queries (Store.Query), counts (Store.Stats),
+// (Store.Write) or many documents' per transaction (Store.WriteBatch, the
+// fast way to ingest a corpus), answers Gizmo queries (Store.Query), counts (Store.Stats),
 // and exports and imports the graph (Store.Export, Store.Import).
 //
 // # Backends

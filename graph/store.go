@@ -96,6 +96,14 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // takes a directory (DIR/indexes.bolt) and waits forever for a lock, so it is
 // not used here.
 //
+// Cayley's bloom filters are turned off (kv.OptNoBloom): they are fixed
+// at 100 M entries each (~80 MB apiece, one per index on a new store), and
+// opening a store fills one by scanning every quad, so that every kg
+// command on a corpus-sized store read the whole file at start and a build
+// of Reuters-21578 peaked at 1.6 GB RSS. Without them a write checks the
+// index for each quad instead; measured on 1,000 Reuters articles, the
+// build is as fast (8.8 s either way) at a third of the memory.
+//
 // boltdb/bolt v1.3.1 works on Go 1.26, but its unsafe page casts trip the
 // race detector's pointer checks (checkptr); run race tests with
 // -gcflags=all=-d=checkptr=0.
@@ -124,7 +132,7 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
 	}
-	opt := cgraph.Options{}
+	opt := cgraph.Options{kv.OptNoBloom: true}
 	qs, err := kv.New(db, opt)
 	if errors.Is(err, cgraph.ErrNotInitialized) && !readOnly {
 		if err = kv.Init(db, opt); err == nil {

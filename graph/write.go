@@ -40,41 +40,8 @@ type WriteResult struct {
 // memstore prechecks nothing that can fail with IgnoreDup, so it is all or
 // nothing too.
 func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, error) {
-	res := WriteResult{Document: x.Document.ID}
-	if s.readOnly {
-		return res, ErrReadOnly
-	}
-	if x.Document.ID == "" {
-		return res, fmt.Errorf("graph: write: document has no id")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	has, err := s.HasDocument(ctx, x.Document.ID)
-	if err != nil {
-		return res, err
-	}
-	if has {
-		res.Skipped = true
-		return res, nil
-	}
-	names, err := s.storedNames(ctx, x.Entities)
-	if err != nil {
-		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
-	}
-	dups, err := s.nearDuplicates(ctx, x.Document)
-	if err != nil {
-		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
-	}
-	quads := extractionQuads(x, names, dups)
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if err := s.apply(quads); err != nil {
-		return res, fmt.Errorf("graph: write document %s: %w", x.Document.ID, err)
-	}
-	res.Quads = len(quads)
-	res.Duplicates = dups
-	return res, nil
+	res, err := s.WriteBatch(ctx, []*schema.Extraction{x})
+	return res[0], err
 }
 
 // apply adds quads in one ApplyDeltas call, ignoring quads already stored.

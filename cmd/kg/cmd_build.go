@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"time"
 
 	"kg/extract"
@@ -13,8 +14,10 @@ import (
 )
 
 type buildOptions struct {
-	store  storeFlags
-	format string
+	store   storeFlags
+	format  string
+	workers int
+	batch   int
 }
 
 func newBuildCommand() *command {
@@ -22,10 +25,12 @@ func newBuildCommand() *command {
 	fs := newFlagSet("build")
 	opts.store.register(fs)
 	fs.StringVar(&opts.format, "format", "", "input `FORMAT`: txt, html or jsonl (default: chosen by each file's extension, else sniffed)")
+	fs.IntVar(&opts.workers, "workers", runtime.NumCPU(), "extract `N` documents at once (default: the number of CPUs)")
+	fs.IntVar(&opts.batch, "batch", defaultBatch.documents, "write at most `N` documents per transaction")
 	return &command{
 		name:    "build",
 		summary: "extract facts from articles and add them to the store",
-		usage:   "kg build [--db PATH] [--backend NAME] [--format FORMAT] PATH...",
+		usage:   "kg build [--db PATH] [--backend NAME] [--format FORMAT] [--workers N] PATH...",
 		details: `
 PATH is a file, a directory (read recursively) or - for standard input.
 Formats: .txt (one article), .html/.htm (the article body of a page, with
@@ -33,20 +38,30 @@ its title, author and date), .jsonl/.ndjson (one article per line: "text"
 or "body", optional "id", "title", "date", "url", "author", "dateline";
 Reuters-21578's fields too), each perhaps gzip-compressed (.gz). A bad line
 of a JSON Lines file is reported and the rest of the file is read.
-Each document is stored in one transaction; a document already in the store
-is skipped. A near-duplicate of a stored document (the same story with
-other spelling, furniture or line breaks) is stored and linked to it both
-ways (<duplicate_of>, "duplicates" in the jsonl export); each link is
-reported on stderr. A file that cannot be read is reported on stderr and the run
-goes on; the summary line at the end counts what happened, and the exit
-status is 1 when any input failed. Ctrl-C stops after the current document;
-run the same command again to finish.`,
+
+Documents are read as a stream, extracted by --workers goroutines at once
+and written by one writer in input order, many documents per transaction
+(at most --batch, and about 40,000 quads; a transaction is committed at
+least every 2 seconds), so memory stays bounded whatever the size of the
+input, and the store is the same whatever the number of workers.
+A document already in the store is skipped. A near-duplicate of a stored
+document (the same story with other spelling, furniture or line breaks) is
+stored and linked to it both ways (<duplicate_of>, "duplicates" in the
+jsonl export); each link is reported on stderr. A file that cannot be read
+is reported on stderr and the run goes on.
+
+On a terminal, a progress line on stderr shows documents, words/s,
+entities and facts extracted, errors and the time left. The summary line at
+the end counts what happened; the exit status is 1 when any input failed.
+Ctrl-C stops reading and commits the documents already extracted; a run
+killed outright loses at most its last transaction. Either way, run the
+same command again to finish: what is stored is skipped.`,
 		examples: []string{
 			"kg build testdata",
 			"kg build --db /tmp/news.db ../shared/seeds/*.txt",
 			"cat article.txt | kg build -",
 			"kg build --format txt notes/article.text",
-			"kg build ../shared/corpus/reuters21578.jsonl.gz",
+			"kg build --workers 4 ../shared/corpus/reuters21578.jsonl.gz",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {
@@ -63,6 +78,8 @@ type buildCounts struct {
 	duplicates                    int // near-duplicate links made
 	after                         graph.Stats
 	added                         int64 // quads this run added
+	words                         int64 // words of the documents read
+	elapsed                       time.Duration
 }
 
 func (c buildCounts) String() string {
@@ -70,15 +87,23 @@ func (c buildCounts) String() string {
 	if c.duplicates > 0 {
 		dups = fmt.Sprintf(", %s", plural(c.duplicates, "near-duplicate"))
 	}
-	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed; store: %s, %s, %s, %s (%d new)",
+	secs := c.elapsed.Seconds()
+	rate := ""
+	if secs > 0 {
+		rate = fmt.Sprintf(", %.0f documents/s, %.0f words/s", float64(c.read)/secs, float64(c.words)/secs)
+	}
+	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed; store: %s, %s, %s, %s (%d new) (%.1f s%s)",
 		plural(c.read, "document"), c.stored, c.present, dups, c.failed,
 		plural(int(c.after.Entities), "entity"), plural(int(c.after.Facts), "fact"), plural(int(c.after.Quotes), "quote"),
-		plural(int(c.after.Quads), "quad"), c.added)
+		plural(int(c.after.Quads), "quad"), c.added, secs, rate)
 }
 
 func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) (err error) {
 	if len(args) == 0 {
 		return usagef("build: no input given; name files, directories or - for stdin (see 'kg build --help')")
+	}
+	if opts.workers < 1 || opts.batch < 1 {
+		return usagef("build: --workers and --batch must be at least 1")
 	}
 	store, err := graph.Open(ctx, opts.store.options(false))
 	if err != nil {
@@ -94,40 +119,24 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 		return err
 	}
 	start := time.Now()
-	var n buildCounts
 	before, err := store.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	err = eachDocument(ctx, args, opts.format, std, &n.failed, func(d *extract.Document) error {
-		n.read++
-		ex, err := x.Extract(ctx, d)
-		if err != nil {
-			return err
-		}
-		// The write is one transaction: let it finish even when Ctrl-C
-		// arrives meanwhile, so the store stays consistent.
-		res, err := store.Write(context.WithoutCancel(ctx), ex)
-		if err != nil {
-			return fatal{fmt.Errorf("%s: store: %w", source(d), err)}
-		}
-		if res.Skipped {
-			n.present++
-			fmt.Fprintf(std.err, "kg: %s: already present (document %s), skipped\n", source(d), res.Document)
-			return nil
-		}
-		n.stored++
-		for _, dup := range res.Duplicates {
-			n.duplicates++
-			title, _ := store.DocumentTitle(ctx, dup) // only for the message
-			fmt.Fprintf(std.err, "kg: %s: near-duplicate of document %s (%s)\n", source(d), dup, title)
-		}
-		return nil
-	})
+	prog := newProgress(std.err, writesToTerminal(std.err))
+	if prog.live {
+		go prog.setTotal(countDocuments(args, opts.format))
+	}
+	limits := defaultBatch
+	limits.documents = opts.batch
+	b := &builder{store: store, x: x, prog: prog, limits: limits}
+	err = b.run(ctx, args, opts.format, std.in, opts.workers)
+	n := b.counts()
 	if after, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil {
 		n.after, n.added = after, after.Quads-before.Quads
 	}
-	fmt.Fprintf(std.err, "%s (%.1f s)\n", n, time.Since(start).Seconds())
+	n.elapsed = time.Since(start)
+	prog.printf("%s\n", n)
 	if err != nil {
 		return err
 	}

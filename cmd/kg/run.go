@@ -44,6 +44,7 @@ func commands() []*command {
 		newExportCommand(),
 		newImportCommand(),
 		newStatsCommand(),
+		newServeCommand(),
 		newTrainCommand(),
 	}
 }

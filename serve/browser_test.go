@@ -1,0 +1,199 @@
+//go:build unix
+
+package serve_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"kg/extract"
+	"kg/graph"
+	"kg/serve"
+)
+
+// TestBrowser drives the explorer in headless Chromium as a person would:
+// it types part of a name into the search box, clicks the completion,
+// waits for a neighbour to be drawn, clicks the edge between them on the
+// canvas and reads the evidence sentence in the side panel. The store is
+// built from the repository's testdata/ by extract and graph in-process.
+// The screenshot is written to the test's temp dir (logged), and also to
+// $KG_EXPLORER_SCREENSHOT when set (how docs/explorer.png is made).
+//
+// It skips when no Chromium is found (Debian package chromium; or set
+// $KG_CHROMIUM) and under -short.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
+	bin := findChromium()
+	if bin == "" {
+		t.Skip("headless Chromium not found: install the Debian package chromium (apt-get install chromium) or set KG_CHROMIUM; .ci/run installs it")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	start := time.Now()
+
+	const person, neighbour = "Elena Marquez", "Tomas Berger"
+	store := testdataStore(t, ctx)
+	want := evidenceOf(t, ctx, store, "person/elena_marquez", "person/tomas_berger", "meet")
+	srv, err := serve.New(ctx, store, serve.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv) // 127.0.0.1, a free port
+	defer ts.Close()
+
+	dir := t.TempDir()
+	b := startBrowser(t, ctx, bin, filepath.Join(dir, "profile"))
+	step := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			shot := filepath.Join(dir, "failed.png")
+			if b.screenshot(ctx, shot) == nil {
+				t.Logf("screenshot of the failure: %s", shot)
+			}
+			t.Fatalf("%s: %v\n%s", what, err, b.log())
+		}
+	}
+	step("set viewport", b.page.call(ctx, "Emulation.setDeviceMetricsOverride",
+		map[string]any{"width": 1400, "height": 860, "deviceScaleFactor": 1, "mobile": false}, nil))
+	step("open the page", b.page.call(ctx, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil))
+	step("page ready", b.waitFor(ctx, "the page to start", `window.kg && kg.ready && typeof cytoscape === "function"`))
+
+	// Type into the search box and pick the completion with the mouse.
+	var box rect
+	step("find the search box", b.eval(ctx, rectOf(`document.getElementById("search")`), &box))
+	step("focus the search box", b.click(ctx, box.X+box.W/2, box.Y+box.H/2))
+	step("type", b.page.call(ctx, "Input.insertText", map[string]any{"text": "Elena Marq"}, nil))
+	item := `document.querySelector('#suggest:not([hidden]) li[data-id="person/elena_marquez"]')`
+	step("completion", b.waitFor(ctx, "the completion "+person, item))
+	step("find the completion", b.eval(ctx, rectOf(item), &box))
+	step("click the completion", b.click(ctx, box.X+box.W/2, box.Y+box.H/2))
+
+	// The neighbourhood is drawn, with the neighbour in it.
+	step("graph", b.waitFor(ctx, neighbour+" in the graph",
+		fmt.Sprintf(`kg.graphReady && kg.cy.nodes().some(n => n.data("label") === %q && n.visible())`, neighbour)))
+	var edge struct {
+		rect
+		ID    string
+		Count int
+	}
+	// The point of the edge to click: along its curve, away from every node
+	// (a node drawn over the edge would take the click).
+	step("find the edge", b.eval(ctx, fmt.Sprintf(`(() => {
+		const es = kg.cy.edges().filter(e => e.data("label") === "meet" &&
+			[e.source().data("label"), e.target().data("label")].sort().join("|") === %q);
+		if (!es.length) return {Count: 0};
+		const e = es[0], a = e.renderedSourceEndpoint(), b = e.renderedTargetEndpoint(), m = e.renderedMidpoint();
+		const c = {x: 2 * m.x - (a.x + b.x) / 2, y: 2 * m.y - (a.y + b.y) / 2}; // quadratic control point
+		const boxes = kg.cy.nodes(":visible").map(n => n.renderedBoundingBox({includeLabels: false}));
+		let best = null, bestGap = -Infinity;
+		for (let t = 0.15; t <= 0.85; t += 0.05) {
+			const p = {x: (1-t)*(1-t)*a.x + 2*(1-t)*t*c.x + t*t*b.x, y: (1-t)*(1-t)*a.y + 2*(1-t)*t*c.y + t*t*b.y};
+			const gap = Math.min(...boxes.map(bb => Math.max(bb.x1 - p.x, p.x - bb.x2, bb.y1 - p.y, p.y - bb.y2)));
+			if (gap > bestGap) { best = p; bestGap = gap; }
+		}
+		const r = document.getElementById("cy").getBoundingClientRect();
+		return {X: r.left + best.x, Y: r.top + best.y, ID: e.id(), Count: kg.cy.elements().length};
+	})()`, person+"|"+neighbour), &edge))
+	if edge.ID == "" {
+		t.Fatalf("no meet edge between %s and %s in the graph\n%s", person, neighbour, b.log())
+	}
+	// Click the edge on the canvas: the panel shows its sentences.
+	step("click the edge", b.click(ctx, edge.X, edge.Y))
+	step("evidence", b.waitFor(ctx, "the edge's evidence",
+		fmt.Sprintf(`document.getElementById("details").dataset.kind === "fact" && document.getElementById("details").dataset.id === %q`, edge.ID)))
+	var panel string
+	step("read the panel", b.eval(ctx, `document.getElementById("details").innerText`, &panel))
+	for _, s := range append(want, "positive", "asserted") {
+		if !strings.Contains(panel, s) {
+			t.Errorf("the evidence panel lacks %q; it reads:\n%s", s, panel)
+		}
+	}
+	shot := filepath.Join(dir, "explorer.png")
+	step("screenshot", b.screenshot(ctx, shot))
+	t.Logf("search → graph (%d elements) → edge → evidence in %.1f s; screenshot %s", edge.Count, time.Since(start).Seconds(), shot)
+	if dst := os.Getenv("KG_EXPLORER_SCREENSHOT"); dst != "" {
+		data, _ := os.ReadFile(shot)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// rect is an element's box in page coordinates.
+type rect struct{ X, Y, W, H float64 }
+
+func rectOf(el string) string {
+	return `(() => { const r = (` + el + `).getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height}; })()`
+}
+
+// testdataStore builds a memstore from ../testdata with extract, as kg
+// build does.
+func testdataStore(t *testing.T, ctx context.Context) *graph.Store {
+	t.Helper()
+	store, err := graph.Open(ctx, graph.Options{Path: graph.MemoryPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := extract.NewReader([]string{filepath.Join("..", "testdata")}, nil, extract.ReadOptions{})
+	n := 0
+	for {
+		d, err := r.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		d.Meta.Source = strings.TrimPrefix(filepath.ToSlash(d.Meta.Source), "../") // as kg build testdata names it
+		ex, err := x.Extract(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Write(ctx, ex); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no articles in ../testdata")
+	}
+	return store
+}
+
+// evidenceOf returns the sentences of the asserted fact subject predicate
+// object (either way round), as the store holds them.
+func evidenceOf(t *testing.T, ctx context.Context, st *graph.Store, a, b, pred string) []string {
+	t.Helper()
+	m, err := st.Graph(ctx, graph.Filter{Entity: a, Hops: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range m.Edges {
+		ends := []string{e.Source, e.Target}
+		slices.Sort(ends)
+		if e.Predicate == pred && slices.Equal(ends, []string{min(a, b), max(a, b)}) {
+			var out []string
+			for _, ev := range e.Evidence {
+				out = append(out, ev.Sentence)
+			}
+			return out
+		}
+	}
+	t.Fatalf("testdata has no %s fact between %s and %s", pred, a, b)
+	return nil
+}

@@ -1,0 +1,42 @@
+// Package serve is kg's HTTP server (kg serve): Cayley's public v2 API,
+// Cayley's v1 query endpoints rebuilt with the same request and response
+// shape, and the explorer, a page that searches an entity, draws its
+// neighbourhood with Cytoscape.js and shows the sentences behind each edge.
+//
+// # Endpoints
+//
+//	POST /api/v1/query/gizmo     body: Gizmo text  → {"result": [...]} | {"error": "..."}
+//	POST /api/v1/query/graphql   body: GraphQL     → {"data": {...}}   | {"errors": [{"message": "..."}]}
+//	GET|POST /api/v2/query?lang=gizmo|graphql      Cayley's server/http, mounted as is
+//	GET|POST /api/v2/read, GET /api/v2/formats     (write and delete only with Options.Write)
+//	GET /                        the explorer (HTML, JS, CSS and Cytoscape.js embedded)
+//	GET /api/kg/meta             counts, documents, predicates, settings
+//	GET /api/kg/search?q=PREFIX  completion over names, aliases and their words
+//	GET /api/kg/graph?entity=ID&hops=N[&doc=ID][&negated=1]   Cytoscape.js elements
+//	GET /api/kg/entity?id=ID     aliases, facts (every polarity and modality) and quotes
+//	GET /api/kg/fact?id=FACT     a fact's sentences with their documents
+//
+// A v1 Gizmo query that starts from a name, g.V().Has("<name>", X), is run
+// from the entities named X (graph.Store.ResolveNameStarts): the same
+// answer, without the plan that scans a bolt store. Cayley's v2 endpoint
+// runs queries as written.
+//
+// # Safety
+//
+// Every query (v1 and v2) runs under Options.Timeout: Gizmo's JavaScript
+// is interrupted when it expires (an endless loop included) and the client
+// gets an error; other requests are served meanwhile. At most
+// Options.MaxQueries queries run at once, each returns at most
+// Options.Limit results, and request bodies over Options.MaxBody are
+// refused with 413. Nothing writes to the store unless Options.Write.
+// Requests must name a loopback host (localhost, 127.0.0.1) unless
+// Options.AllowedHosts says otherwise, so a web page cannot reach the
+// server through DNS rebinding, and browsers' cross-origin POSTs are
+// refused (net/http's CrossOriginProtection).
+//
+// The explorer answers from an index of the store's records read once at
+// start (graph.Snapshot): a sorted name index for completion, facts by
+// entity and by id. It is read again after a successful write through the
+// v2 API; a store opened read-only cannot change meanwhile (bolt's shared
+// lock keeps writers out).
+package serve
