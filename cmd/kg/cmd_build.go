@@ -129,7 +129,7 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 	}
 	limits := defaultBatch
 	limits.documents = opts.batch
-	b := &builder{store: store, x: x, prog: prog, limits: limits}
+	b := &builder{store: store, x: x, prog: prog, limits: limits, known: newRunKnown(store)}
 	err = b.run(ctx, args, opts.format, std.in, opts.workers)
 	n := b.counts()
 	if after, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil {
