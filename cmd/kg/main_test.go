@@ -78,7 +78,7 @@ func contains(list []string, s string) bool {
 const marquezMet = `g.V().Has("<name>","Elena Marquez").Out("<meet>").Out("<name>").All()`
 
 func TestHelp(t *testing.T) {
-	names := []string{"build", "extract", "query", "export", "import", "stats", "serve"}
+	names := []string{"build", "extract", "query", "export", "import", "stats", "serve", "eval"}
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			for _, flag := range []string{"--help", "-h"} {

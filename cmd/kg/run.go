@@ -45,6 +45,7 @@ func commands() []*command {
 		newImportCommand(),
 		newStatsCommand(),
 		newServeCommand(),
+		newEvalCommand(),
 		newTrainCommand(),
 	}
 }
