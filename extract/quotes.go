@@ -12,6 +12,7 @@ type quoteCandidate struct {
 	start, end int // the words inside the marks, offsets into the document text
 	block      int
 	speaker    int // entity index, or -1
+	indirect   bool
 }
 
 // findQuotes finds the direct quotations of the body blocks and their
@@ -45,6 +46,7 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 		}
 	}
 	lastSpeaker, lastPerson := -1, -1
+	var indirect []*quoteCandidate
 	qi := 0
 	for _, s := range sents {
 		for ; qi < len(qs) && qs[qi].start < s.End; qi++ {
@@ -62,6 +64,9 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 			}
 		}
 		if s.kind == Body {
+			if q := s.reportedSpeech(ms, lastSpeaker, lastPerson); q != nil {
+				indirect = append(indirect, q)
+			}
 			if e := s.speakerOutsideQuotes(ms); e >= 0 {
 				lastSpeaker = e
 			}
@@ -72,7 +77,78 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 			}
 		}
 	}
-	return qs
+	return append(qs, indirect...)
+}
+
+// reportedSpeech returns the indirect quote of a sentence without quotation
+// marks that reports what someone said: "…, said Andrei Lankov, a Korea
+// expert." / "…, he said." (the words before the attribution) or "Lankov
+// also said that Russia may …" (the words after it). The speaker must be an
+// entity, or "he"/"she" for the last speaker (else the last person named).
+func (s *sentence) reportedSpeech(ms []Mention, lastSpeaker, lastPerson int) *quoteCandidate {
+	for i := range s.toks {
+		if s.inQuote(i) || s.toks[i].Tag == "''" {
+			return nil // a direct quotation is quoted as such
+		}
+	}
+	us := chunk(s.toks, s.mentions(ms))
+	speaker := func(u unit) int {
+		if len(u.ents) > 0 {
+			return u.ents[0]
+		}
+		if w := strings.ToLower(s.toks[u.head].Text); u.pron && (w == "he" || w == "she") {
+			if lastSpeaker >= 0 {
+				return lastSpeaker
+			}
+			return lastPerson
+		}
+		return -1
+	}
+	quote := func(a, b, who int) *quoteCandidate {
+		for b > a && (s.toks[b-1].Tag == "." || s.toks[b-1].Text == ",") {
+			b--
+		}
+		if who < 0 || b-a < 4 {
+			return nil
+		}
+		return &quoteCandidate{start: s.toks[a].Start, end: s.toks[b-1].End, block: s.block, speaker: who, indirect: true}
+	}
+	n := len(us)
+	for n > 0 && us[n-1].kind == uOther {
+		n--
+	}
+	// "…, said X" / "…, X said" / "…, said X, a professor at Y."
+	for c := n - 3; c >= 1; c-- {
+		if us[c].kind != uComma {
+			continue
+		}
+		a, b := us[c+1], us[c+2]
+		switch {
+		case a.kind == uVerb && isSayVerb(s.toks[a.head].Text) && b.kind == uNP:
+			return quote(0, us[c].t0, speaker(b))
+		case a.kind == uNP && b.kind == uVerb && isSayVerb(s.toks[b.head].Text) && c+3 >= n:
+			return quote(0, us[c].t0, speaker(a))
+		}
+	}
+	// "X said (that) …"
+	for p, u := range us {
+		if u.kind != uVerb || !isSayVerb(s.toks[u.head].Text) || p+1 >= n {
+			continue
+		}
+		subj := reporterNP(us, p)
+		if subj == nil {
+			return nil
+		}
+		k := p + 1
+		if strings.EqualFold(s.toks[us[k].t0].Text, "that") {
+			k++
+		}
+		if k >= n {
+			return nil
+		}
+		return quote(us[k].t0, us[n-1].t1, speaker(*subj))
+	}
+	return nil
 }
 
 // speakerOutsideQuotes returns the last entity the sentence has speaking
@@ -251,7 +327,7 @@ func (s *sentence) mentionEnd(i int, ms []Mention) int {
 func quoteRecords(qs []*quoteCandidate, ents []entity, text, docID string) []schema.Quote {
 	out := make([]schema.Quote, 0, len(qs))
 	for _, q := range qs {
-		r := schema.Quote{ID: schema.QuoteID(docID, q.start, q.end), Text: text[q.start:q.end], Document: docID, Start: q.start, End: q.end}
+		r := schema.Quote{ID: schema.QuoteID(docID, q.start, q.end), Text: text[q.start:q.end], Document: docID, Start: q.start, End: q.end, Indirect: q.indirect}
 		if q.speaker >= 0 {
 			r.Speaker, r.SpeakerID = ents[q.speaker].Name, entID(ents[q.speaker])
 		}

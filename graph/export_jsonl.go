@@ -280,6 +280,11 @@ func (g *memGraph) quotes() []schema.Quote {
 		if vs := g.out[n][schema.PropSpeaker]; len(vs) > 0 {
 			q.Speaker, q.SpeakerID = g.side(vs[0])
 		}
+		for _, v := range g.out[n][schema.PropIndirect] {
+			if b, ok := v.(quad.Bool); ok && bool(b) {
+				q.Indirect = true
+			}
+		}
 		out = append(out, q)
 	}
 	slices.SortFunc(out, func(a, b schema.Quote) int {

@@ -261,6 +261,9 @@ func (b *quadBuilder) quote(q schema.Quote, docID string) {
 		b.doc(qi, schema.PropSpeaker, node(q.SpeakerID, q.Speaker))
 	}
 	b.doc(qi, schema.PropText, quad.String(q.Text))
+	if q.Indirect {
+		b.doc(qi, schema.PropIndirect, quad.Bool(true))
+	}
 	b.doc(qi, schema.PropDocument, DocumentIRI(doc))
 	b.doc(qi, schema.PropStart, quad.Int(q.Start))
 	b.doc(qi, schema.PropEnd, quad.Int(q.End))

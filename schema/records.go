@@ -83,6 +83,7 @@ type Quote struct {
 	Document  string `json:"document"`             // document id
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
+	Indirect  bool   `json:"indirect,omitempty"` // reported speech ("X said that …"), not words in quotation marks
 }
 
 // Extraction is everything kg finds in one document: what extract produces

@@ -64,6 +64,7 @@ const (
 	PropEnd           = "end"
 	PropConfidence    = "confidence"
 	PropSpeaker       = "speaker"
+	PropIndirect      = "indirect" // a quote in reported speech: true
 	PropText          = "text"
 	PropTitle         = "title"
 	PropSubtitle      = "subtitle"
@@ -104,7 +105,7 @@ func init() {
 	for _, p := range []string{PropName, PropAlias, PropType, PropMentions, PropMentionedIn,
 		PropSubject, PropPredicate, PropPredicateText, PropObject, PropObjectKind, PropQualifier,
 		PropPolarity, PropModality, PropAttributedTo, PropEvidence, PropDocument, PropStart, PropEnd,
-		PropConfidence, PropSpeaker, PropText, PropTitle, PropSubtitle, PropAuthor, PropEditor,
+		PropConfidence, PropSpeaker, PropIndirect, PropText, PropTitle, PropSubtitle, PropAuthor, PropEditor,
 		PropDate, PropSource, PropURL, PropDateline, PropPublisher, PropDuplicateOf, PropEdgeCount,
 		PropSignature, PropLSH} {
 		reserved[p] = true
