@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -38,17 +36,7 @@ func (b *syncBuffer) String() string {
 // Kim Jong Un; GET / serves the explorer), then stops it as Ctrl-C does:
 // exit status 0.
 func TestServeAcceptance(t *testing.T) {
-	files := []string{
-		filepath.Join(seeds, "000_f8b20b585b8eaca7.txt"),
-		filepath.Join(seeds, "001_3ebc4e8f6ec20546.txt"),
-	}
-	for _, f := range files {
-		if _, err := os.Stat(f); err != nil {
-			t.Skipf("seed articles not found (%v); they live in ../shared/seeds beside the repository", err)
-		}
-	}
-	db := tempDB(t)
-	mustKG(t, append([]string{"build", "--db", db}, files...)...)
+	db := seedStore(t)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -447,7 +447,9 @@ func TestBuildFromStdin(t *testing.T) {
 // seeds is ../shared/seeds, beside the repository.
 var seeds = filepath.Join("..", "..", "..", "shared", "seeds")
 
-func TestSeedsPutinMetKim(t *testing.T) {
+// seedFiles returns the two sample articles, or skips the test.
+func seedFiles(t *testing.T) []string {
+	t.Helper()
 	files := []string{
 		filepath.Join(seeds, "000_f8b20b585b8eaca7.txt"),
 		filepath.Join(seeds, "001_3ebc4e8f6ec20546.txt"),
@@ -457,8 +459,21 @@ func TestSeedsPutinMetKim(t *testing.T) {
 			t.Skipf("seed articles not found (%v); they live in ../shared/seeds beside the repository", err)
 		}
 	}
+	return files
+}
+
+// seedStore builds the two sample articles into a new bolt store and
+// returns its path, or skips the test.
+func seedStore(t *testing.T) string {
+	t.Helper()
+	files := seedFiles(t)
 	db := tempDB(t)
 	mustKG(t, append([]string{"build", "--db", db}, files...)...)
+	return db
+}
+
+func TestSeedsPutinMetKim(t *testing.T) {
+	db := seedStore(t)
 	q := `g.V().Has("<name>","Vladimir Putin").Out("<meet>").Out("<name>").All()`
 	r := mustKG(t, "query", "--db", db, q)
 	if !strings.Contains(r.stdout, `"Kim Jong Un"`) {
