@@ -159,7 +159,7 @@ func (g *gazetteer) chunkEnd(toks []token, i int) int {
 func (g *gazetteer) connectorRun(toks []token, i, j int) int {
 	head := false
 	for _, t := range toks[i:j] {
-		head = head || g.orgHeads[t.Text]
+		head = head || g.orgHeads[t.Text] || g.placeHeads[t.Text] // "Bay of Plenty"
 	}
 	if !head {
 		return j
@@ -178,6 +178,11 @@ func (g *gazetteer) connectorRun(toks []token, i, j int) int {
 // name nothing kg can type.
 func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	var title []string
+	if j-i > 1 && g.orgHeads[toks[j-1].Text] {
+		// "General Binding Corp", "President Hotel Group": a title word
+		// opening an organization's name is part of the name
+		return g.typeName(toks, i, j, title)
+	}
 	for k := i + 1; k < j-1 && g.titleAt(toks, i, j) == 0; k++ {
 		// "Chilean President Elena Marquez": a title inside the chunk ends
 		// whatever modifies it
@@ -206,6 +211,12 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 			}
 		}
 	}
+	return g.typeName(toks, i, j, title)
+}
+
+// typeName makes a mention of the name in tokens [i, j), after any title,
+// and types it (see classify).
+func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, bool) {
 	last := toks[j-1]
 	m := Mention{
 		Start: toks[i].Start, End: last.Start + len(nameHead(last.Text)),
@@ -231,7 +242,7 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 		m.Class, m.sure = schema.Person, byHead
 	case len(words) > 1 && g.hasHead(g.orgHeads, words):
 		m.Class, m.sure = schema.Organization, byHead
-	case len(words) > 1 && g.placeHeads[words[len(words)-1]]:
+	case len(words) > 1 && (g.placeHeads[words[len(words)-1]] || g.placeHeads[words[0]]): // "Amur region", "Bay of Plenty"
 		m.Class, m.sure = schema.Place, byHead
 	case len(title) > 0:
 		m.Class, m.sure = schema.Person, byHead
