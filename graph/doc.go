@@ -10,7 +10,9 @@
 // that file ("kg.db"), created on first use. A directory written by Cayley's
 // own bolt backend (DIR/indexes.bolt) is accepted too. Opening waits at most
 // a second for another process's lock. "memstore" (or Path ":memory:")
-// keeps it in memory. Any other backend registered with Cayley (by a blank
+// keeps it in memory. "postgres" keeps it in a PostgreSQL database through
+// Cayley's SQL backend, Options.Path being the connection URL (see
+// BackendPostgres). Any other backend registered with Cayley (by a blank
 // import in the program) is opened through Cayley's registry.
 //
 // # Quad vocabulary

@@ -74,3 +74,17 @@ func TestOpenCayleyDirectory(t *testing.T) {
 		t.Errorf("HasDocument = %v, %v", ok, err)
 	}
 }
+
+func TestOpenPostgresUnreachable(t *testing.T) {
+	url := "postgres://kg:s3cret@127.0.0.1:1/kg?sslmode=disable"
+	_, err := Open(context.Background(), Options{Backend: BackendPostgres, Path: url})
+	if !errors.Is(err, ErrOpen) {
+		t.Fatalf("Open(unreachable server) = %v; want ErrOpen", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "127.0.0.1:1") || strings.Contains(msg, "s3cret") {
+		t.Errorf("error %q should name the server but not the password", msg)
+	}
+	if _, err := Open(context.Background(), Options{Backend: BackendPostgres}); !errors.Is(err, ErrOpen) {
+		t.Errorf("Open(postgres, no URL) = %v; want ErrOpen", err)
+	}
+}

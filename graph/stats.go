@@ -94,5 +94,10 @@ func (s *Store) cayleyStats(ctx context.Context) (cgraph.Stats, error) {
 	if errors.Is(err, kv.ErrNoBucket) {
 		return cgraph.Stats{}, nil
 	}
+	if err == nil && !cs.Quads.Exact {
+		// The SQL backends estimate from table statistics unless asked
+		// for an exact count (COUNT(*)), which is what Stats promises.
+		cs, err = s.qs.Stats(ctx, true)
+	}
 	return cs, err
 }

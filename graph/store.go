@@ -43,8 +43,8 @@ var ErrReadOnly = errors.New("graph: store is read-only")
 
 // Options select and configure the backend Open uses.
 type Options struct {
-	Backend  string // "bolt" (default), "memstore"; others Cayley registers may work
-	Path     string // bolt file path; ":memory:" selects memstore
+	Backend  string // "bolt" (default), "memstore", "postgres"; others Cayley registers may work
+	Path     string // bolt file path (":memory:" selects memstore); for postgres the connection URL
 	ReadOnly bool   // open without writing; a missing store is then an error
 }
 
@@ -147,22 +147,28 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
 }
 
 // openRegistered opens any other backend registered with Cayley (a program
-// links it in with a blank import), initialising it first when allowed.
+// links it in with a blank import; postgres always is, see postgres.go),
+// initialising it first when allowed: a database without kg's tables gets
+// them. Errors name opts.Path without its password.
 func openRegistered(backend string, opts Options) (cgraph.QuadStore, error) {
+	where := redactURL(opts.Path)
 	if !cgraph.IsRegistered(backend) {
 		known := append([]string{BackendBolt}, cgraph.QuadStores()...)
 		sort.Strings(known)
-		return nil, fmt.Errorf("graph: %w %s: unknown backend %q (known: %s)", ErrOpen, opts.Path, backend, strings.Join(known, ", "))
+		return nil, fmt.Errorf("graph: %w %s: unknown backend %q (known: %s)", ErrOpen, where, backend, strings.Join(known, ", "))
+	}
+	if opts.Path == "" && cgraph.IsPersistent(backend) {
+		return nil, fmt.Errorf("graph: %w: no address given for backend %s (--db)", ErrOpen, backend)
 	}
 	if !opts.ReadOnly && cgraph.IsPersistent(backend) {
 		err := cgraph.InitQuadStore(backend, opts.Path, nil)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, opts.Path, backend, err)
+			return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, where, backend, err)
 		}
 	}
 	qs, err := cgraph.NewQuadStore(backend, opts.Path, nil)
 	if err != nil {
-		return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, opts.Path, backend, err)
+		return nil, fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, where, backend, err)
 	}
 	return qs, nil
 }

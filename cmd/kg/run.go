@@ -121,7 +121,7 @@ func defaultDB() string {
 
 func (s *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.db, "db", defaultDB(), "store `PATH` (default $KG_DB, else ./kg.db); :memory: for a store in memory")
-	fs.StringVar(&s.backend, "backend", graph.BackendBolt, "store backend `NAME`: bolt or memstore")
+	fs.StringVar(&s.backend, "backend", graph.BackendBolt, "store backend `NAME`: bolt, memstore or postgres (--db is then a postgres:// URL)")
 }
 
 func (s storeFlags) options(readOnly bool) graph.Options {
