@@ -145,16 +145,6 @@ func lineDiff(want, got string) string {
 	return strings.Join(out, "\n")
 }
 
-// seedFiles returns the sample article files, or skips.
-func seedFiles(t *testing.T) []string {
-	dir := filepath.Join("..", "..", "shared", "seeds")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		t.Skipf("no sample articles in %s (../shared is absent): skipping", dir)
-	}
-	return files
-}
-
 // TestOffsets holds, for every article kg has at hand, that every mention,
 // evidence and quote points at its own text: text[Start:End] == Text.
 func TestOffsets(t *testing.T) {

@@ -416,15 +416,14 @@ func buildTrainSet(train []nerDocument, fx *nerFeaturizer, labels []string, minC
 // perceptron holds the weights of an averaged perceptron: w the current
 // weights, u the sum of c·Δ over updates, so the average is w − u/c.
 type perceptron struct {
-	nl     int
-	w      []int32
-	u      []int64
-	tw     []int32 // transitions, (nl+1)×nl
-	tu     []int64
-	c      int64
-	em     []int32
-	vit    viterbiScratch
-	gold32 []int
+	nl  int
+	w   []int32
+	u   []int64
+	tw  []int32 // transitions, (nl+1)×nl
+	tu  []int64
+	c   int64
+	em  []int32
+	vit viterbiScratch
 }
 
 func newPerceptron(nfeat, nl int) *perceptron {
