@@ -64,10 +64,11 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 			}
 		}
 		if s.kind == Body {
-			if q := s.reportedSpeech(ms, lastSpeaker, lastPerson); q != nil {
+			us := chunk(s.toks, s.mentions(ms)) // read once for both
+			if q := s.reportedSpeech(us, lastSpeaker, lastPerson); q != nil {
 				indirect = append(indirect, q)
 			}
-			if e := s.speakerOutsideQuotes(ms); e >= 0 {
+			if e := s.speakerOutsideQuotes(us); e >= 0 {
 				lastSpeaker = e
 			}
 		}
@@ -85,13 +86,12 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 // expert." / "…, he said." (the words before the attribution) or "Lankov
 // also said that Russia may …" (the words after it). The speaker must be an
 // entity, or "he"/"she" for the last speaker (else the last person named).
-func (s *sentence) reportedSpeech(ms []Mention, lastSpeaker, lastPerson int) *quoteCandidate {
+func (s *sentence) reportedSpeech(us []unit, lastSpeaker, lastPerson int) *quoteCandidate {
 	for i := range s.toks {
 		if s.inQuote(i) || s.toks[i].Tag == "''" {
 			return nil // a direct quotation is quoted as such
 		}
 	}
-	us := chunk(s.toks, s.mentions(ms))
 	speaker := func(u unit) int {
 		if len(u.ents) > 0 {
 			return u.ents[0]
@@ -154,8 +154,7 @@ func (s *sentence) reportedSpeech(ms []Mention, lastSpeaker, lastPerson int) *qu
 // speakerOutsideQuotes returns the last entity the sentence has speaking
 // outside quotation marks: ", said X", ", X said", "X, a professor, said
 // that …", or -1.
-func (s *sentence) speakerOutsideQuotes(ms []Mention) int {
-	us := chunk(s.toks, s.mentions(ms))
+func (s *sentence) speakerOutsideQuotes(us []unit) int {
 	if e, _, ok := s.trailingAttribution(us); ok && e >= 0 {
 		return e
 	}

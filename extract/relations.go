@@ -334,10 +334,7 @@ func (s *sentence) verbFacts(us []unit, v int, subj *unit, cl clause, ents []ent
 	if p, ok := schema.LookupPredicate(pred); ok && p.Role && objText != "" {
 		// a role holds between entities: "joined the offshoring drive" is no
 		// membership, so the verb keeps its own lemma
-		pred = strings.ReplaceAll(phrase, " ", "_")
-		if schema.IsProperty(pred) {
-			pred += "_rel"
-		}
+		pred = schema.LemmaPredicate(phrase)
 	}
 	if objText != "" && !hasNoun(s.toks, obj) {
 		return nil // "calls an": no noun, no object

@@ -121,7 +121,16 @@ func Canonical(lemma string) string {
 	if p, ok := lemmaIndex[lemma]; ok {
 		return p
 	}
-	p := strings.ReplaceAll(lemma, " ", "_")
+	return LemmaPredicate(lemma)
+}
+
+// LemmaPredicate is the predicate a lemma has outside the vocabulary: its
+// own form with spaces as underscores ("call on" → "call_on"), and the
+// suffix "_rel" when that would collide with a store property. Canonical
+// falls back to it; extraction uses it where a vocabulary mapping does not
+// apply (a role verb with a literal object).
+func LemmaPredicate(lemma string) string {
+	p := strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(lemma), " ")), " ", "_")
 	if reserved[p] {
 		p += "_rel"
 	}
