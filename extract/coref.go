@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"kg/article"
 	"kg/schema"
 )
 
@@ -115,7 +116,7 @@ func (d *discourse) personBefore(s *sentence, ms []Mention, tok int) int {
 // Headlines, captions and credits are left out: a pronoun in the body does
 // not refer back to them.
 func (d *discourse) remember(s *sentence, us []unit, ms []Mention) {
-	if s.kind != Body {
+	if s.kind != article.Body {
 		return
 	}
 	for _, m := range s.mentions(ms) {

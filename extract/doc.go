@@ -1,29 +1,27 @@
-// Package extract turns articles into facts: it reads files (plain text,
-// directories, stdin), cleans them into a Document (paragraphs, metadata,
-// page furniture removed), finds sentences, tokens and part-of-speech tags
-// with prose, finds entity mentions with their byte offsets, merges the
-// mentions of one entity, and extracts relations and direct quotes with the
-// sentence that proves each of them.
+// Package extract turns cleaned articles (article.Document) into facts: it
+// finds sentences, tokens and part-of-speech tags with prose, entity labels
+// with kg's own tagger (package ner), entity mentions with their byte
+// offsets, merges the mentions of one entity, and extracts relations and
+// direct quotes with the sentence that proves each of them. Resolve binds
+// the names of one document to entities other documents named.
 //
 // The stages, one file each:
 //
-//	read.go        Reader: paths, directories and stdin → documents, per-file and per-record errors
-//	html.go        the HTML reader: the article body and its metadata
-//	jsonl.go       the JSON Lines reader (.jsonl, .jsonl.gz; Reuters-21578 fields)
-//	clean.go       Clean: raw text → Document (unwrapped paragraphs, blocks, furniture dropped)
-//	meta.go        metadata: title, byline, date, dateline, credits
-//	fingerprint.go the MinHash signature of a body, for near-duplicates
 //	sentences.go   sentence boundaries by rule, with offsets
+//	limits.go      the longest sentence handed to the tagger
 //	nlp.go         the prose wrapper: tokens and part-of-speech tags (model loaded once)
-//	ner*.go        kg's entity tagger: a perceptron over BILOU labels, its features, training, CoNLL I/O
 //	gazetteer.go   the word lists of data/: places, organizations, demonyms, titles, head words
+//	nerlists.go    those lists as the entity tagger's training gazetteer (NERLists)
 //	mentions.go    entity mentions with offsets
 //	entities.go    merging mentions into entities (canonical names)
+//	lemma.go       verb lemmas for predicates
 //	chunks.go      noun phrases and verb groups
 //	coref.go       pronouns and plural descriptions → entities
 //	relations.go   facts: verbal, nominal, roles, located-in; polarity and modality
 //	quotes.go      direct quotes and their speakers
-//	extract.go     Extractor: Document → schema.Extraction
+//	openie.go      open extraction tuples for benchmarks
+//	resolve.go     Resolve: names of one document → entities known elsewhere
+//	extract.go     Extractor: article.Document → schema.Extraction
 //
 // Only nlp.go imports prose, and no prose type appears in an exported
 // signature.

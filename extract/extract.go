@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"kg/article"
+	"kg/ner"
 	"kg/schema"
 )
 
@@ -15,7 +17,7 @@ import (
 type Extractor struct {
 	tag *tagger
 	gaz *gazetteer
-	ner *nerModel
+	ner *ner.Model
 }
 
 // New loads the model and word lists. It is slow (about a second): create
@@ -29,7 +31,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := loadNERModel()
+	m, err := ner.Default()
 	if err != nil {
 		return nil, err
 	}
@@ -39,10 +41,10 @@ func New() (*Extractor, error) {
 // sentence is one tagged sentence of a document.
 type sentence struct {
 	span
-	idx    int       // position in the document
-	block  int       // index of its block
-	kind   BlockKind // kind of its block
-	doc    string    // the document text
+	idx    int               // position in the document
+	block  int               // index of its block
+	kind   article.BlockKind // kind of its block
+	doc    string            // the document text
 	toks   []token
 	m0, m1 int               // its mentions: [m0, m1) of the document's mentions
 	quote  []int             // per token: index of the quote it is inside, or -1
@@ -56,9 +58,9 @@ func (s *sentence) String() string { return s.doc[s.Start:s.End] }
 
 // Extract finds the entities, relations and quotes of d. Every offset in the
 // result is a byte offset into d.Text, which the result carries as Text.
-func (x *Extractor) Extract(ctx context.Context, d *Document) (*schema.Extraction, error) {
+func (x *Extractor) Extract(ctx context.Context, d *article.Document) (*schema.Extraction, error) {
 	if len(d.Text) > maxTextBytes {
-		return nil, ErrTextTooLong
+		return nil, article.ErrTextTooLong
 	}
 	sents, ms, err := x.analyze(ctx, d)
 	if err != nil {
@@ -84,14 +86,14 @@ func (x *Extractor) Extract(ctx context.Context, d *Document) (*schema.Extractio
 }
 
 // factBlock reports whether facts are read from blocks of kind k.
-func factBlock(k BlockKind) bool {
-	return k == Body || k == Headline || k == Subtitle || k == Caption
+func factBlock(k article.BlockKind) bool {
+	return k == article.Body || k == article.Headline || k == article.Subtitle || k == article.Caption
 }
 
 // analyze splits every block into sentences, tags them (prose for parts of
 // speech, kg's own model for entity labels, over the whole document at
 // once) and finds their mentions.
-func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Mention, error) {
+func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*sentence, []Mention, error) {
 	var sents []*sentence
 	var words [][]string
 	for bi, b := range d.Blocks {
@@ -107,7 +109,7 @@ func (x *Extractor) analyze(ctx context.Context, d *Document) ([]*sentence, []Me
 			words = append(words, nerWords(toks))
 		}
 	}
-	labels := x.ner.tagDocument(words, nil)
+	labels := x.ner.TagDocument(words, nil)
 	var ms []Mention
 	for i, s := range sents {
 		for j := range s.toks {

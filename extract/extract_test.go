@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"kg/article"
+	"kg/internal/testkit"
 	"kg/schema"
 )
 
@@ -38,7 +40,7 @@ func extractor(t testing.TB) *Extractor {
 // extractText cleans and extracts an article given as a string.
 func extractText(t testing.TB, text string) *schema.Extraction {
 	t.Helper()
-	d, err := Clean("test.txt", text)
+	d, err := article.Clean("test.txt", text)
 	if err != nil {
 		t.Fatalf("Clean: %v", err)
 	}
@@ -71,22 +73,13 @@ func writeJSONL(w io.Writer, x *schema.Extraction) error {
 	return nil
 }
 
-// projectArticles returns the articles of the repository's testdata/.
-func projectArticles(t *testing.T) []string {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles in ../testdata: %v", err)
-	}
-	return files
-}
-
 // TestGolden extracts every article of testdata/ and compares the JSON
 // Lines with testdata/golden/NAME.jsonl; -update rewrites them.
 func TestGolden(t *testing.T) {
-	for _, path := range projectArticles(t) {
+	for _, path := range testkit.Articles(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".txt")
 		t.Run(name, func(t *testing.T) {
-			r := NewReader([]string{path}, nil, ReadOptions{})
+			r := article.NewReader([]string{path}, nil, article.ReadOptions{})
 			d, err := r.Next(context.Background())
 			if err != nil {
 				t.Fatal(err)
@@ -101,61 +94,22 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "golden", name+".jsonl")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./extract -run TestGolden -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("extraction of %s differs from %s (review, then -update):\n%s", path, golden, lineDiff(string(want), got.String()))
-			}
+			testkit.Golden(t, golden, got.Bytes(), *update, "go test ./extract -run TestGolden -update")
 		})
 	}
-}
-
-// lineDiff lists the lines only in want (-) and only in got (+).
-func lineDiff(want, got string) string {
-	w, g := map[string]bool{}, map[string]bool{}
-	for _, l := range strings.Split(want, "\n") {
-		w[l] = true
-	}
-	for _, l := range strings.Split(got, "\n") {
-		g[l] = true
-	}
-	var out []string
-	for l := range w {
-		if !g[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	for l := range g {
-		if !w[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	sort.Strings(out)
-	return strings.Join(out, "\n")
 }
 
 // TestOffsets holds, for every article kg has at hand, that every mention,
 // evidence and quote points at its own text: text[Start:End] == Text.
 func TestOffsets(t *testing.T) {
-	files := projectArticles(t)
-	if seeds := filepath.Join("..", "..", "shared", "seeds"); dirExists(seeds) {
-		more, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	files := testkit.Articles(t)
+	if testkit.HasShared("seeds") {
+		more, _ := filepath.Glob(filepath.Join(testkit.SharedRoot(), "seeds", "*.txt"))
 		files = append(files, more...)
 	}
 	x := extractor(t)
 	for _, path := range files {
-		d, err := NewReader([]string{path}, nil, ReadOptions{}).Next(context.Background())
+		d, err := article.NewReader([]string{path}, nil, article.ReadOptions{}).Next(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,12 +117,7 @@ func TestOffsets(t *testing.T) {
 	}
 }
 
-func dirExists(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.IsDir()
-}
-
-func checkOffsets(t testing.TB, x *Extractor, d *Document) {
+func checkOffsets(t testing.TB, x *Extractor, d *article.Document) {
 	t.Helper()
 	sents, ms, err := x.analyze(context.Background(), d)
 	if err != nil {
@@ -411,7 +360,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("U.S.-led, Korea-related ... [but] , , said")
 	x := extractor(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		d, err := Clean("fuzz.txt", text)
+		d, err := article.Clean("fuzz.txt", text)
 		if err != nil {
 			return
 		}
@@ -424,7 +373,7 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, err := Clean("bench.txt", string(raw))
+	d, err := article.Clean("bench.txt", string(raw))
 	if err != nil {
 		b.Fatal(err)
 	}

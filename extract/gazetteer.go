@@ -9,7 +9,7 @@ import (
 	"kg/schema"
 )
 
-//go:embed data/*.txt data/ner/first.txt
+//go:embed data/*.txt data/ner/*.txt
 var dataFiles embed.FS
 
 // gazetteer holds the word lists the entity stage uses: known places and

@@ -1,40 +1,20 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
+
+	"kg/article"
 )
 
-// Limits that keep one hostile input from taking all the time or memory of
-// a run. A news article is a few KiB; a megabyte of text is a book, a log
-// file or a dump, and prose's tagger grows worse than linearly with the
-// length of one sentence.
-const (
-	// maxTextBytes bounds the cleaned text of one document: Extract
-	// refuses a longer one with ErrTextTooLong.
-	maxTextBytes = 1 << 20
-	// maxRawTextBytes bounds the text of one article before cleaning
-	// (which copies it several times): Clean refuses a longer one with
-	// ErrTextTooLong.
-	maxRawTextBytes = 4 * maxTextBytes
-	// maxSentenceBytes bounds one sentence handed to the tagger: a longer
-	// run of text without a sentence end (a table, a list, a single line of
-	// words) is cut at white space into pieces of at most this size.
-	maxSentenceBytes = 2000
-)
+// maxTextBytes bounds the text of one document Extract reads
+// (article.MaxTextBytes; longer ones give article.ErrTextTooLong).
+const maxTextBytes = article.MaxTextBytes
 
-// ErrTextTooLong is returned by Clean, the Reader and Extract for a text
-// longer than an article can be.
-var ErrTextTooLong = fmt.Errorf("text too long for one article (over %d MiB, or %d MiB before cleaning), skipped; split it into articles", maxTextBytes>>20, maxRawTextBytes>>20)
-
-// rawPartsBytes is the length of the texts of parts.
-func rawPartsBytes(parts []cleanPart) int {
-	n := 0
-	for _, p := range parts {
-		n += len(p.text)
-	}
-	return n
-}
+// maxSentenceBytes bounds one sentence handed to the tagger: a longer run
+// of text without a sentence end (a table, a list, a single line of words)
+// is cut at white space into pieces of at most this size; the tagger grows
+// worse than linearly with the length of one sentence.
+const maxSentenceBytes = 2000
 
 // capSentences cuts every sentence of sents longer than maxSentenceBytes at
 // white space (or, in a run without any, at a character boundary) into

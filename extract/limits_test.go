@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"kg/article"
 )
 
 func TestCapSentences(t *testing.T) {
@@ -40,12 +42,9 @@ func TestExtractTextTooLong(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &Document{Text: strings.Repeat("a ", maxTextBytes)}
-	if _, err := x.Extract(context.Background(), d); !errors.Is(err, ErrTextTooLong) {
+	d := &article.Document{Text: strings.Repeat("a ", maxTextBytes)}
+	if _, err := x.Extract(context.Background(), d); !errors.Is(err, article.ErrTextTooLong) {
 		t.Errorf("Extract of %d bytes: %v, want ErrTextTooLong", len(d.Text), err)
-	}
-	if _, err := Clean("big.txt", strings.Repeat("word ", maxRawTextBytes/5+1)); !errors.Is(err, ErrTextTooLong) {
-		t.Errorf("Clean of a huge text: %v, want ErrTextTooLong", err)
 	}
 }
 

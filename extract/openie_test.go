@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"kg/internal/testkit"
 )
 
 // TestOpenIE holds the open extraction patterns, one case per family, on
@@ -73,10 +75,7 @@ func TestCaRB(t *testing.T) {
 	if testing.Short() {
 		t.Skip("CaRB scoring skipped in -short mode")
 	}
-	dir := filepath.Join("..", "..", "shared", "eval")
-	if !dirExists(filepath.Join(dir, "carb")) {
-		t.Skipf("no CaRB data in %s (../shared is absent): skipping", dir)
-	}
+	dir := filepath.Dir(testkit.Shared(t, "eval/carb"))
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not found: skipping the CaRB score")
 	}

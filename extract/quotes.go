@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"kg/article"
 	"kg/schema"
 )
 
@@ -21,10 +22,10 @@ type quoteCandidate struct {
 // quotation without attribution continues the one before it in the same
 // paragraph, or in the paragraph before when it opens its paragraph. It
 // marks every token of the sentences with the quotation it is in.
-func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*quoteCandidate {
+func findQuotes(d *article.Document, sents []*sentence, ms []Mention, ents []entity) []*quoteCandidate {
 	var qs []*quoteCandidate
 	for bi, b := range d.Blocks {
-		if b.Kind != Body {
+		if b.Kind != article.Body {
 			continue
 		}
 		for _, sp := range quoteSpans(d.Text[b.Start:b.End], b.Start) {
@@ -63,7 +64,7 @@ func findQuotes(d *Document, sents []*sentence, ms []Mention, ents []entity) []*
 				lastSpeaker = q.speaker
 			}
 		}
-		if s.kind == Body {
+		if s.kind == article.Body {
 			us := chunk(s.toks, s.mentions(ms)) // read once for both
 			if q := s.reportedSpeech(us, lastSpeaker, lastPerson); q != nil {
 				indirect = append(indirect, q)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"kg/dedup"
 	"kg/schema"
 )
 
@@ -42,7 +43,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 		seen  = make(map[string]bool, len(xs)) // documents of this batch
 		names = make(map[string]string)        // entity id → its <name>, stored or given in this batch
 		known = make(map[string]bool)          // entity ids whose stored name was looked up
-		index schema.SignatureIndex            // signatures of this batch's documents
+		index dedup.Index                      // signatures of this batch's documents
 		sigs  = make(map[string]schema.Signature)
 	)
 	for i, x := range xs {
@@ -101,7 +102,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 func (s *Store) mergeDuplicates(ctx context.Context, sig schema.Signature, stored, more []string, sigs map[string]schema.Signature) ([]string, error) {
 	sim := make(map[string]float64, len(stored)+len(more))
 	for _, id := range more {
-		sim[id] = schema.Similarity(sig, sigs[id])
+		sim[id] = dedup.Similarity(sig, sigs[id])
 	}
 	for _, id := range stored {
 		text, err := s.docString(ctx, DocumentIRI(id), iriSignature)
@@ -109,7 +110,7 @@ func (s *Store) mergeDuplicates(ctx context.Context, sig schema.Signature, store
 			return nil, err
 		}
 		other, _ := schema.ParseSignature(text) // it parsed in nearDuplicates
-		sim[id] = schema.Similarity(sig, other)
+		sim[id] = dedup.Similarity(sig, other)
 	}
 	ids := append(slices.Clone(stored), more...)
 	slices.SortFunc(ids, func(a, b string) int {

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
+	"kg/dedup"
 	"kg/schema"
 )
 
@@ -21,7 +22,7 @@ import (
 //
 // The signature literal carries the key tokens (numbers and names) of the
 // body with the MinHash values, so that reports from one template stay
-// apart (schema.KeysAgree) at no extra quad; a signature stored as "mh1:"
+// apart (dedup.KeysAgree) at no extra quad; a signature stored as "mh1:"
 // has none and agrees with any.
 //
 // A band key is a literal shared by every document with that band, so the
@@ -37,14 +38,14 @@ var (
 )
 
 // nearDuplicates returns the ids of the stored documents that share an LSH
-// band with d and are near-duplicates of it (schema.IsDuplicate: similar
+// band with d and are near-duplicates of it (dedup.IsDuplicate: similar
 // signatures, key tokens in agreement, dates close), the most similar
 // first. A stored signature that
 // does not parse is passed over.
 func (s *Store) nearDuplicates(ctx context.Context, d schema.Document) ([]string, error) {
 	seen := map[quad.Value]bool{DocumentIRI(d.ID): true}
-	var found []schema.Match
-	for _, key := range d.Signature.Bands() {
+	var found []dedup.Match
+	for _, key := range dedup.Bands(d.Signature) {
 		docs, err := path.StartPath(s.qs, quad.String(key)).In(iriLSH).Iterate(ctx).AllValues(s.qs)
 		if err != nil {
 			return nil, fmt.Errorf("look up band %s: %w", key, err)
@@ -65,20 +66,20 @@ func (s *Store) nearDuplicates(ctx context.Context, d schema.Document) ([]string
 			if err != nil {
 				continue
 			}
-			sim := schema.Similarity(d.Signature, sig)
-			if sim < schema.DuplicateThreshold || !schema.KeysAgree(d.Signature, sig) {
+			sim := dedup.Similarity(d.Signature, sig)
+			if sim < dedup.DuplicateThreshold || !dedup.KeysAgree(d.Signature, sig) {
 				continue
 			}
 			date, err := s.docString(ctx, doc, iriDate)
 			if err != nil {
 				return nil, err
 			}
-			if schema.DatesClose(d.Date, date) {
-				found = append(found, schema.Match{ID: strings.TrimPrefix(literal(doc), docPrefix), Date: date, Similarity: sim})
+			if dedup.DatesClose(d.Date, date) {
+				found = append(found, dedup.Match{ID: strings.TrimPrefix(literal(doc), docPrefix), Date: date, Similarity: sim})
 			}
 		}
 	}
-	slices.SortFunc(found, func(a, b schema.Match) int {
+	slices.SortFunc(found, func(a, b dedup.Match) int {
 		return cmp.Or(cmp.Compare(b.Similarity, a.Similarity), cmp.Compare(a.ID, b.ID))
 	})
 	ids := make([]string, len(found))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"kg/dedup"
 	"kg/schema"
 )
 
@@ -15,7 +16,7 @@ func shingleSig(from, n int) schema.Signature {
 	for i := range hs {
 		hs[i] = uint64(from+i) * 0x9e3779b97f4a7c15
 	}
-	return schema.NewSignature(hs)
+	return dedup.NewSignature(hs)
 }
 
 // sigDoc is an extraction of a document with only a signature and a date.
@@ -116,9 +117,9 @@ func testNearDuplicatesKeys(t *testing.T, open opener) {
 	s := open(t)
 	fed := []string{"fed", "federal", "reserve", "us"}
 	docs := []*schema.Extraction{
-		sigDoc("monday", "1987-03-02", shingleSig(0, 300).WithKeys(fed, []string{"1500000000", "6-3/16"})),
-		sigDoc("tuesday", "1987-03-03", shingleSig(10, 300).WithKeys(fed, []string{"1500000000", "6-1/4"})),
-		sigDoc("resent", "1987-03-02", shingleSig(20, 300).WithKeys(fed, []string{"1500000000", "6-3/16"})),
+		sigDoc("monday", "1987-03-02", dedup.WithKeys(shingleSig(0, 300), fed, []string{"1500000000", "6-3/16"})),
+		sigDoc("tuesday", "1987-03-03", dedup.WithKeys(shingleSig(10, 300), fed, []string{"1500000000", "6-1/4"})),
+		sigDoc("resent", "1987-03-02", dedup.WithKeys(shingleSig(20, 300), fed, []string{"1500000000", "6-3/16"})),
 		sigDoc("old", "1987-03-03", shingleSig(30, 300)), // stored before key tokens: agrees with any
 	}
 	want := map[string][]string{"resent": {"monday"}, "old": {"monday", "tuesday", "resent"}}
@@ -152,7 +153,7 @@ func testNearDuplicatesKeys(t *testing.T, open opener) {
 	if _, err := fresh.Import(ctx, strings.NewReader(dump)); err != nil {
 		t.Fatal(err)
 	}
-	res, err := fresh.Write(ctx, sigDoc("wednesday", "1987-03-03", shingleSig(5, 300).WithKeys(fed, []string{"1500000000", "6-1/4"})))
+	res, err := fresh.Write(ctx, sigDoc("wednesday", "1987-03-03", dedup.WithKeys(shingleSig(5, 300), fed, []string{"1500000000", "6-1/4"})))
 	if err != nil {
 		t.Fatal(err)
 	}

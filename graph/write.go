@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
+	"kg/dedup"
 	"kg/schema"
 )
 
@@ -30,7 +31,7 @@ type WriteResult struct {
 //
 // A document with a signature (schema.Document.Signature) is compared with
 // the stored documents that share one of its LSH bands; each one at least
-// schema.DuplicateThreshold similar is linked to it by <duplicate_of> both
+// dedup.DuplicateThreshold similar is linked to it by <duplicate_of> both
 // ways, in the same transaction (see nearDuplicates).
 //
 // On bolt one Write is one bolt read-write transaction: Cayley's kv
@@ -133,7 +134,7 @@ func extractionQuads(x *schema.Extraction, names map[string]string, dups []strin
 	}
 	if sig := d.Signature.String(); sig != "" {
 		b.doc(docIRI, schema.PropSignature, quad.String(sig))
-		for _, k := range d.Signature.Bands() {
+		for _, k := range dedup.Bands(d.Signature) {
 			b.doc(docIRI, schema.PropLSH, quad.String(k))
 		}
 	}
@@ -157,11 +158,11 @@ func extractionQuads(x *schema.Extraction, names map[string]string, dups []strin
 		b.quote(q, d.ID)
 	}
 	b.doc(docIRI, PropEdgeCount, quad.Int(len(b.edges)))
-	return dedup(b.quads)
+	return uniqueQuads(b.quads)
 }
 
-// dedup drops repeated quads, keeping the first of each.
-func dedup(quads []quad.Quad) []quad.Quad {
+// uniqueQuads drops repeated quads, keeping the first of each.
+func uniqueQuads(quads []quad.Quad) []quad.Quad {
 	seen := make(map[quad.Quad]bool, len(quads))
 	out := quads[:0]
 	for _, q := range quads {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"kg/article"
 	"kg/extract"
 	"kg/graph"
 	"kg/serve"
@@ -150,7 +151,7 @@ func testdataStore(t *testing.T, ctx context.Context) *graph.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := extract.NewReader([]string{filepath.Join("..", "testdata")}, nil, extract.ReadOptions{})
+	r := article.NewReader([]string{filepath.Join("..", "testdata")}, nil, article.ReadOptions{})
 	n := 0
 	for {
 		d, err := r.Next(ctx)

@@ -16,11 +16,13 @@ import (
 	"time"
 
 	"kg/graph"
+
+	"kg/internal/testkit"
 )
 
 // reuters is the Reuters-21578 corpus in ../shared/corpus, beside the
 // repository.
-var reuters = filepath.Join("..", "..", "..", "shared", "corpus", "reuters21578.jsonl.gz")
+var reuters = filepath.Join(testkit.SharedRoot(), "corpus", "reuters21578.jsonl.gz")
 
 // corpus writes n articles to a JSON Lines file in dir and returns its path:
 // the first n articles of Reuters-21578 when ../shared/corpus is there, else

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"runtime"
 	"time"
 
+	"kg/article"
 	"kg/extract"
 	"kg/graph"
+	"kg/ingest"
 )
 
 type buildOptions struct {
@@ -26,7 +26,7 @@ func newBuildCommand() *command {
 	opts.store.register(fs)
 	fs.StringVar(&opts.format, "format", "", "input `FORMAT`: txt, html or jsonl (default: chosen by each file's extension, else sniffed)")
 	fs.IntVar(&opts.workers, "workers", runtime.NumCPU(), "extract `N` documents at once (default: the number of CPUs)")
-	fs.IntVar(&opts.batch, "batch", defaultBatch.documents, "write at most `N` documents per transaction")
+	fs.IntVar(&opts.batch, "batch", ingest.DefaultDocuments, "write at most `N` documents per transaction")
 	return &command{
 		name:    "build",
 		summary: "extract facts from articles and add them to the store",
@@ -74,26 +74,24 @@ same command again to finish: what is stored is skipped.`,
 // run, and what the store holds afterwards (entities merge across
 // documents, so per-document counts would overstate them).
 type buildCounts struct {
-	read, stored, present, failed int
-	duplicates                    int // near-duplicate links made
-	after                         graph.Stats
-	added                         int64 // quads this run added
-	words                         int64 // words of the documents read
-	elapsed                       time.Duration
+	ingest.Counts
+	after   graph.Stats
+	added   int64 // quads this run added
+	elapsed time.Duration
 }
 
 func (c buildCounts) String() string {
 	dups := ""
-	if c.duplicates > 0 {
-		dups = fmt.Sprintf(", %s", plural(c.duplicates, "near-duplicate"))
+	if c.Duplicates > 0 {
+		dups = fmt.Sprintf(", %s", plural(c.Duplicates, "near-duplicate"))
 	}
 	secs := c.elapsed.Seconds()
 	rate := ""
 	if secs > 0 {
-		rate = fmt.Sprintf(", %.0f documents/s, %.0f words/s", float64(c.read)/secs, float64(c.words)/secs)
+		rate = fmt.Sprintf(", %.0f documents/s, %.0f words/s", float64(c.Read)/secs, float64(c.Words)/secs)
 	}
 	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed; store: %s, %s, %s, %s (%d new) (%.1f s%s)",
-		plural(c.read, "document"), c.stored, c.present, dups, c.failed,
+		plural(c.Read, "document"), c.Stored, c.Present, dups, c.Failed,
 		plural(int(c.after.Entities), "entity"), plural(int(c.after.Facts), "fact"), plural(int(c.after.Quotes), "quote"),
 		plural(int(c.after.Quads), "quad"), c.added, secs, rate)
 }
@@ -127,11 +125,15 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 	if prog.live {
 		go prog.setTotal(countDocuments(args, opts.format))
 	}
-	limits := defaultBatch
-	limits.documents = opts.batch
-	b := &builder{store: store, x: x, prog: prog, limits: limits, known: newRunKnown(store)}
-	err = b.run(ctx, args, opts.format, std.in, opts.workers)
-	n := b.counts()
+	n := buildCounts{}
+	n.Counts, err = ingest.Run(ctx, store, x, args, ingest.Options{
+		Format:   opts.format,
+		Stdin:    std.in,
+		Workers:  opts.workers,
+		Limits:   ingest.Limits{Documents: opts.batch},
+		Report:   reporter(ctx, store, prog),
+		Progress: prog.show,
+	})
 	if after, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil {
 		n.after, n.added = after, after.Quads-before.Quads
 	}
@@ -140,77 +142,55 @@ func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) 
 	if err != nil {
 		return err
 	}
-	if n.failed > 0 {
-		return inputsFailed{n.failed}
+	if n.Failed > 0 {
+		return inputsFailed{n.Failed}
 	}
 	return nil
 }
 
-// fatal marks an error that stops a run over the inputs, as opposed to an
-// error about one document, which is reported and skipped.
-type fatal struct{ err error }
-
-func (f fatal) Error() string { return f.err.Error() }
-func (f fatal) Unwrap() error { return f.err }
-
-// eachDocument reads the documents named by paths in order and calls fn for
-// each. A file that cannot be read, or a document fn fails on, is reported
-// on stderr as "kg: PATH: reason" and counted in *failed, and the loop goes
-// on; a fatal error from fn, or cancellation, stops it.
-func eachDocument(ctx context.Context, paths []string, format string, std stdio, failed *int, fn func(*extract.Document) error) error {
-	r := extract.NewReader(paths, std.in, extract.ReadOptions{
-		Format: format,
-		Warn: func(path, msg string) {
-			fmt.Fprintf(std.err, "kg: warning: %s: %s\n", path, msg)
-		},
-	})
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := r.Next(ctx)
-		var ferr *extract.FileError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case errors.As(err, &ferr):
-			*failed++
-			fmt.Fprintf(std.err, "kg: %v\n", &extract.FileError{Path: ferr.Path, Line: ferr.Line, Err: reason(ferr.Err)})
-			continue
-		case err != nil:
-			return err
-		}
-		err = fn(d)
-		var stop fatal
-		switch {
-		case err == nil:
-		case errors.As(err, &stop):
-			return stop.err
-		case ctx.Err() != nil:
-			return ctx.Err()
-		default:
-			*failed++
-			fmt.Fprintf(std.err, "kg: %s: %v\n", source(d), err)
-		}
+// buildInMemory runs the document loop of kg build on paths into a store in
+// memory (nothing on disk is touched): what kg extract and kg eval read.
+// Inputs that fail are reported on stderr and counted.
+func buildInMemory(ctx context.Context, paths []string, format string, std stdio) (*graph.Store, ingest.Counts, error) {
+	var n ingest.Counts
+	x, err := extract.New()
+	if err != nil {
+		return nil, n, err
 	}
+	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemstore, Path: graph.MemoryPath})
+	if err != nil {
+		return nil, n, err
+	}
+	prog := newProgress(std.err, false)
+	n, err = ingest.Run(ctx, store, x, paths, ingest.Options{Format: format, Stdin: std.in, Report: reporter(ctx, store, prog)})
+	if err != nil {
+		store.Close()
+		return nil, n, err
+	}
+	return store, n, nil
 }
 
-// reason is the cause of a file error without the path an *fs.PathError
-// repeats ("no such file or directory", not "open x.txt: no such file …").
-func reason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// reporter returns the ingest.Options.Report of a command: each input's
+// warnings, failure, skip or near-duplicate links, as lines on prog.
+func reporter(ctx context.Context, store *graph.Store, prog *progress) func(ingest.Result) {
+	return func(r ingest.Result) {
+		for _, w := range r.Warnings {
+			prog.printf("kg: warning: %s\n", w)
+		}
+		var ferr *article.FileError
+		switch {
+		case errors.As(r.Err, &ferr):
+			prog.printf("kg: %v\n", ferr)
+		case r.Err != nil:
+			prog.printf("kg: %s: %v\n", r.Source, r.Err)
+		case r.Skipped:
+			prog.printf("kg: %s: already present (document %s), skipped\n", r.Source, r.Document)
+		}
+		for _, dup := range r.Duplicates {
+			title, _ := store.DocumentTitle(ctx, dup) // only for the message
+			prog.printf("kg: %s: near-duplicate of document %s (%s)\n", r.Source, dup, title)
+		}
 	}
-	return err
-}
-
-// source names a document in messages: the file (or "-") it came from.
-func source(d *extract.Document) string {
-	if d.Meta.Source != "" {
-		return d.Meta.Source
-	}
-	return "document " + d.Meta.ID
 }
 
 // plural writes "1 entity", "2 entities", "0 quads".

@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
-	"kg/extract"
+	"kg/article"
+	"kg/eval"
 	"kg/graph"
 )
 
@@ -96,9 +95,9 @@ func runEval(ctx context.Context, opts evalOptions, args []string, std stdio) er
 	}
 	data, err := os.ReadFile(opts.gold)
 	if err != nil {
-		return usagef("eval: gold file %s: %v", opts.gold, reason(err))
+		return usagef("eval: gold file %s: %v", opts.gold, article.Cause(err))
 	}
-	gold, err := parseGold(data)
+	gold, err := eval.ParseGold(data)
 	if err != nil {
 		return usagef("eval: gold file %s: %v", opts.gold, err)
 	}
@@ -117,7 +116,7 @@ func runEval(ctx context.Context, opts evalOptions, args []string, std stdio) er
 	case opts.jsonl != "":
 		what = opts.jsonl
 		if dump, err = os.ReadFile(opts.jsonl); err != nil {
-			return usagef("eval: dump %s: %v", what, reason(err))
+			return usagef("eval: dump %s: %v", what, article.Cause(err))
 		}
 	case len(args) > 0:
 		what = "the extracted records"
@@ -130,22 +129,13 @@ func runEval(ctx context.Context, opts evalOptions, args []string, std stdio) er
 			return err
 		}
 	}
-	recs, err := parseRecords(dump)
+	recs, err := eval.ParseRecords(dump)
 	if err != nil {
 		return usagef("eval: %s: %v", what, err)
 	}
 
-	figs, problems := newScorer(gold, opts.verbose).score(recs)
-	w := bufio.NewWriter(std.out)
-	if opts.json {
-		fmt.Fprintln(w, figs.JSON())
-	} else {
-		for _, p := range problems {
-			fmt.Fprintln(w, p)
-		}
-		fmt.Fprintln(w, figs)
-	}
-	if err := w.Flush(); err != nil {
+	figs, problems := eval.Score(gold, recs, opts.verbose)
+	if err := eval.Write(std.out, figs, problems, opts.json); err != nil {
 		return fmt.Errorf("eval: write: %w", err)
 	}
 	if failed > 0 {
@@ -168,64 +158,18 @@ func exportDump(ctx context.Context, sf storeFlags) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// extractDump extracts the documents named by paths into a store in memory,
-// as 'kg build' would into one on disk, and returns its jsonl export and
-// how many inputs failed (each reported on stderr).
+// extractDump runs the document loop of kg build on paths into a store in
+// memory and returns its jsonl export and how many inputs failed (each
+// reported on stderr).
 func extractDump(ctx context.Context, paths []string, format string, std stdio) ([]byte, int, error) {
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemstore, Path: graph.MemoryPath})
+	store, n, err := buildInMemory(ctx, paths, format, std)
 	if err != nil {
-		return nil, 0, err
+		return nil, n.Failed, err
 	}
 	defer store.Close()
-	x, err := extract.New()
-	if err != nil {
-		return nil, 0, err
-	}
-	failed := 0
-	err = eachDocument(ctx, paths, format, std, &failed, func(d *extract.Document) error {
-		ex, err := x.Extract(ctx, d)
-		if err != nil {
-			return err
-		}
-		res, err := store.Write(ctx, ex)
-		if err != nil {
-			return fatal{fmt.Errorf("%s: store: %w", source(d), err)}
-		}
-		if res.Skipped {
-			fmt.Fprintf(std.err, "kg: %s: already present (document %s), skipped\n", source(d), res.Document)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, failed, err
-	}
 	var buf bytes.Buffer
 	if err := store.Export(ctx, &buf, "jsonl"); err != nil {
-		return nil, failed, fmt.Errorf("eval: %w", err)
+		return nil, n.Failed, fmt.Errorf("eval: %w", err)
 	}
-	return buf.Bytes(), failed, nil
-}
-
-// parseRecords reads JSON Lines as score.py does: lines split at \n, \r\n
-// or \r, blank lines skipped, each other line one JSON object.
-func parseRecords(data []byte) ([]*pyDict, error) {
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	var recs []*pyDict
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimFunc(line, pyIsSpace)
-		if line == "" {
-			continue
-		}
-		v, err := parseJSON([]byte(line))
-		if err != nil {
-			return nil, fmt.Errorf("line %d: not JSON: %v", i+1, err)
-		}
-		d, ok := v.(*pyDict)
-		if !ok {
-			return nil, fmt.Errorf("line %d: not a JSON object", i+1)
-		}
-		recs = append(recs, d)
-	}
-	return recs, nil
+	return buf.Bytes(), n.Failed, nil
 }

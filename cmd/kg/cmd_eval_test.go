@@ -1,140 +1,21 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"kg/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/eval/want.* with the output of ../shared/eval/score.py")
-
-// sharedDir is ../shared beside the repository: the seeds, the gold file
-// and score.py.
-var sharedDir = filepath.Join("..", "..", "..", "shared")
-
+// The hand-made gold file and dump of package eval's tests.
 var (
-	evalGold = filepath.Join("testdata", "eval", "gold.json")
-	evalDump = filepath.Join("testdata", "eval", "dump.jsonl")
+	evalGold = filepath.Join("..", "..", "eval", "testdata", "gold.json")
+	evalDump = filepath.Join("..", "..", "eval", "testdata", "dump.jsonl")
 )
-
-// scorePy runs ../shared/eval/score.py on gold and dump and returns its
-// output; the test is skipped when python3 or score.py is absent.
-func scorePy(t *testing.T, gold, dump string, flags ...string) string {
-	t.Helper()
-	script := filepath.Join(sharedDir, "eval", "score.py")
-	if _, err := os.Stat(script); err != nil {
-		t.Skipf("%s is absent (../shared beside the repository): %v", script, err)
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not on PATH; kg eval is compared with score.py")
-	}
-	cmd := exec.Command(py, append([]string{script, gold, dump}, flags...)...)
-	// score.py takes one of several gold entities in set order when an
-	// entity's aliases name them but its name does not; fix the order.
-	cmd.Env = append(os.Environ(), "PYTHONHASHSEED=0")
-	out, err := cmd.Output()
-	if err != nil {
-		var stderr string
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = string(ee.Stderr)
-		}
-		t.Fatalf("score.py %s %s: %v\n%s", gold, dump, err, stderr)
-	}
-	return string(out)
-}
-
-// sameScore fails unless two scorers' outputs have the same last line (the
-// figures) and the same problem lines, in any order.
-func sameScore(t *testing.T, what, got, want string) {
-	t.Helper()
-	g := strings.Split(strings.TrimSpace(got), "\n")
-	w := strings.Split(strings.TrimSpace(want), "\n")
-	if g[len(g)-1] != w[len(w)-1] {
-		t.Errorf("%s: figures differ\n got: %s\nwant: %s", what, g[len(g)-1], w[len(w)-1])
-	}
-	g, w = g[:len(g)-1], w[:len(w)-1]
-	slices.Sort(g)
-	slices.Sort(w)
-	if !slices.Equal(g, w) {
-		t.Errorf("%s: problem lines differ\n got:\n%s\nwant:\n%s", what, strings.Join(g, "\n"), strings.Join(w, "\n"))
-	}
-}
-
-// TestEvalGolden scores the hand-made dump against the hand-made gold file
-// (testdata/eval), which between them make every mistake score.py counts,
-// and compares with score.py's output recorded in want.txt and want.json;
-// with python3 and ../shared, with score.py's output now too. -update
-// rewrites the recorded output.
-func TestEvalGolden(t *testing.T) {
-	for _, tt := range []struct {
-		want  string
-		flags []string
-	}{
-		{"want.txt", []string{"--verbose"}},
-		{"want.json", []string{"--json"}},
-	} {
-		wantFile := filepath.Join("testdata", "eval", tt.want)
-		if *update {
-			if err := os.WriteFile(wantFile, []byte(scorePy(t, evalGold, evalDump, tt.flags...)), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(wantFile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := mustKG(t, append([]string{"eval", "--gold", evalGold, "--jsonl", evalDump}, tt.flags...)...).stdout
-		if got != string(want) {
-			t.Errorf("kg eval %s differs from %s (score.py's output; go test -run TestEvalGolden -update rewrites it)\n got:\n%s\nwant:\n%s",
-				strings.Join(tt.flags, " "), wantFile, got, want)
-		}
-	}
-
-	// Every figure must be exercised: no count is 0 and no ratio is 0 or 1.
-	want, err := os.ReadFile(filepath.Join("testdata", "eval", "want.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(want)), "\n")
-	for _, kv := range strings.Fields(lines[len(lines)-1]) {
-		k, v, _ := strings.Cut(kv, "=")
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 || (strings.Contains(v, ".") && f >= 1) {
-			t.Errorf("testdata/eval does not exercise %s (%s)", k, v)
-		}
-	}
-	for _, kind := range []string{"ENTITY duplicate", "ENTITY conflated", "ENTITY junk", "ENTITY unmatched", "ENTITY wrong class",
-		"ENTITY missing", "RELATION missing", "RELATION duplicate", "RELATION forbidden", "[negated]", "RELATION unmatched",
-		"QUOTE misattributed", "QUOTE missing", "DOCUMENT metadata"} {
-		if !strings.Contains(string(want), kind) {
-			t.Errorf("testdata/eval makes no %q line", kind)
-		}
-	}
-}
-
-// TestEvalGoldenScorePy checks the recorded output against score.py itself,
-// so want.txt and want.json cannot go stale.
-func TestEvalGoldenScorePy(t *testing.T) {
-	for _, tt := range []struct {
-		want  string
-		flags []string
-	}{
-		{"want.txt", []string{"--verbose"}},
-		{"want.json", []string{"--json"}},
-	} {
-		want, err := os.ReadFile(filepath.Join("testdata", "eval", tt.want))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameScore(t, "score.py "+strings.Join(tt.flags, " "), scorePy(t, evalGold, evalDump, tt.flags...), string(want))
-	}
-}
 
 // TestEvalSeeds builds the two seed files, exports the store as jsonl and
 // checks that kg eval (on the dump, on the store, and on the files
@@ -142,16 +23,8 @@ func TestEvalGoldenScorePy(t *testing.T) {
 // hand-made gold file and kg's own testdata articles are scored across too,
 // for problem lines of every kind.
 func TestEvalSeeds(t *testing.T) {
-	seeds := []string{
-		filepath.Join(sharedDir, "seeds", "000_f8b20b585b8eaca7.txt"),
-		filepath.Join(sharedDir, "seeds", "001_3ebc4e8f6ec20546.txt"),
-	}
-	seedGold := filepath.Join(sharedDir, "eval", "gold", "seed-summit.json")
-	for _, f := range append(seeds, seedGold) {
-		if _, err := os.Stat(f); err != nil {
-			t.Skipf("%s is absent (../shared beside the repository): %v", f, err)
-		}
-	}
+	seeds := seedFiles(t)
+	seedGold := testkit.Shared(t, "eval/gold/seed-summit.json")
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not on PATH; kg eval is compared with score.py")
 	}
@@ -162,14 +35,14 @@ func TestEvalSeeds(t *testing.T) {
 	mustKG(t, "export", "--db", db, "--format", "jsonl", "-o", dump)
 
 	for _, flags := range [][]string{{}, {"--verbose"}, {"--json"}} {
-		want := scorePy(t, seedGold, dump, flags...)
+		want := testkit.ScorePy(t, seedGold, dump, flags...)
 		sources := [][]string{{"--jsonl", dump}}
 		if len(flags) == 1 && flags[0] == "--verbose" { // every line; extract once
 			sources = append(sources, []string{"--db", db}, seeds)
 		}
 		for _, source := range sources {
 			args := slices.Concat([]string{"eval", "--gold", seedGold}, flags, source)
-			sameScore(t, "kg "+strings.Join(args, " "), mustKG(t, args...).stdout, want)
+			testkit.SameScore(t, "kg "+strings.Join(args, " "), mustKG(t, args...).stdout, want)
 		}
 	}
 
@@ -178,9 +51,9 @@ func TestEvalSeeds(t *testing.T) {
 	mustKG(t, "build", "--db", odb, filepath.Join("..", "..", "testdata"))
 	mustKG(t, "export", "--db", odb, "--format", "jsonl", "-o", other)
 	for _, pair := range [][2]string{{seedGold, other}, {evalGold, dump}, {evalGold, other}} {
-		want := scorePy(t, pair[0], pair[1], "--verbose")
+		want := testkit.ScorePy(t, pair[0], pair[1], "--verbose")
 		got := mustKG(t, "eval", "--gold", pair[0], "--jsonl", pair[1], "--verbose").stdout
-		sameScore(t, "kg eval --gold "+pair[0]+" --jsonl "+pair[1], got, want)
+		testkit.SameScore(t, "kg eval --gold "+pair[0]+" --jsonl "+pair[1], got, want)
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"kg/graph"
+
+	"kg/internal/testkit"
 )
 
 // statsJSON returns the counts of kg stats --json.
@@ -60,11 +62,10 @@ print(ents, facts)
 // DOT; the csv goes to two files.
 func TestExportGraphFormats(t *testing.T) {
 	stores := map[string][]string{"testdata": {filepath.Join("..", "..", "testdata")}}
-	seedFiles := []string{filepath.Join(seeds, "000_f8b20b585b8eaca7.txt"), filepath.Join(seeds, "001_3ebc4e8f6ec20546.txt")}
-	if _, err := os.Stat(seedFiles[0]); err == nil {
-		stores["seeds"] = seedFiles
+	if testkit.HasShared("seeds") {
+		stores["seeds"] = []string{filepath.Join(testkit.SharedRoot(), "seeds", "000_f8b20b585b8eaca7.txt"), filepath.Join(testkit.SharedRoot(), "seeds", "001_3ebc4e8f6ec20546.txt")}
 	} else {
-		t.Logf("seed articles not found (%v): checking testdata only", err)
+		t.Log("seed articles not found (../shared/seeds): checking testdata only")
 	}
 	for name, inputs := range stores {
 		t.Run(name, func(t *testing.T) {

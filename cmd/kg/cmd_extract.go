@@ -3,14 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"kg/extract"
-	"kg/schema"
+	"kg/ner"
 )
 
 type extractOptions struct {
@@ -34,13 +33,15 @@ func newExtractCommand() *command {
 		details: `
 PATH is a file, a directory (read recursively) or - for standard input,
 in the formats of 'kg build' (.txt, .html, .jsonl, perhaps .gz).
-For each document, in input order, kg writes one JSON object per line:
-the document record, then its entity, relation and quote records (the
-records of 'kg export --format jsonl'). Bad inputs are reported on stderr
-and skipped; the exit status is then 1. A document's "duplicates" lists
-the earlier documents of the same run it is a near-duplicate of (records
-are written as they come, so the link shows on the later document only;
-'kg build' links both ways).
+kg extract runs what 'kg build' runs — the same reading, extraction,
+resolution of names across documents, merging of facts over
+near-duplicates — into a store in memory (nothing on disk is touched), and
+writes its records as 'kg export --format jsonl' does, one JSON object per
+line: the documents, the entities (one per real entity of all the inputs),
+the relations (each fact once, with evidence from every document that
+states it) and the quotes. So the same inputs give the same records as
+'kg build' followed by 'kg export --format jsonl'. Bad inputs are reported
+on stderr and skipped; the exit status is then 1.
 
 With --format conll, each PATH (or - for stdin) is CoNLL-format text: a
 token per line with the word in the first column (and, optionally, the
@@ -85,72 +86,16 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, std std
 	default:
 		return usagef("extract: unknown output format %q (want jsonl, conll or openie)", opts.format)
 	}
-	x, err := extract.New()
+	store, n, err := buildInMemory(ctx, args, opts.inputFormat, std)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(std.out)
-	var (
-		failed int
-		seen   schema.SignatureIndex // near-duplicates among this run's documents
-	)
-	err = eachDocument(ctx, args, opts.inputFormat, std, &failed, func(d *extract.Document) error {
-		ex, err := x.Extract(ctx, d)
-		if err != nil {
-			return err
-		}
-		m := ex.Document
-		ex.Document.Duplicates = append(m.Duplicates, seen.Duplicates(m.ID, m.Date, m.Signature)...)
-		seen.Add(m.ID, m.Date, m.Signature)
-		if err := writeRecords(w, ex); err != nil {
-			return fatal{err}
-		}
-		// Flush per document, so a consumer sees each document whole.
-		if err := w.Flush(); err != nil {
-			return fatal{fmt.Errorf("write output: %w", err)}
-		}
-		return nil
-	})
-	if ferr := w.Flush(); err == nil && ferr != nil {
-		err = fmt.Errorf("write output: %w", ferr)
+	defer store.Close()
+	if err := store.Export(ctx, std.out, "jsonl"); err != nil {
+		return fmt.Errorf("extract: write output: %w", err)
 	}
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return inputsFailed{failed}
-	}
-	return nil
-}
-
-// writeRecords writes the JSON Lines records of one extraction: the
-// document, its entities, relations and quotes.
-func writeRecords(w *bufio.Writer, ex *schema.Extraction) error {
-	line := func(v any) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("document %s: %w", ex.Document.ID, err)
-		}
-		w.Write(b)
-		return w.WriteByte('\n')
-	}
-	if err := line(ex.Document); err != nil {
-		return err
-	}
-	for _, e := range ex.Entities {
-		if err := line(e); err != nil {
-			return err
-		}
-	}
-	for _, r := range ex.Relations {
-		if err := line(r); err != nil {
-			return err
-		}
-	}
-	for _, q := range ex.Quotes {
-		if err := line(q); err != nil {
-			return err
-		}
+	if n.Failed > 0 {
+		return inputsFailed{n.Failed}
 	}
 	return nil
 }
@@ -168,14 +113,14 @@ func runExtractCoNLL(ctx context.Context, opts extractOptions, args []string, st
 // tagCoNLLPath tags one CoNLL-format file, or stdin for "-".
 func tagCoNLLPath(ctx context.Context, path, model string, std stdio) error {
 	if path == "-" {
-		return extract.TagCoNLL(ctx, std.in, "stdin", std.out, model)
+		return ner.TagCoNLL(ctx, std.in, "stdin", std.out, model)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
 	defer f.Close()
-	return extract.TagCoNLL(ctx, f, path, std.out, model)
+	return ner.TagCoNLL(ctx, f, path, std.out, model)
 }
 
 // runExtractOpenIE writes the open extraction tuples of every line of the

@@ -8,15 +8,16 @@ import (
 	"path/filepath"
 
 	"kg/extract"
+	"kg/ner"
 )
 
 // nerModelFile is the name of the model file in the output directory, the
-// name kg embeds it under (extract/data/ner).
+// name kg embeds it under (ner/data).
 const nerModelFile = "model.gz"
 
 type trainOptions struct {
 	train, dev, out string
-	ner             extract.NERTrainOptions
+	ner             ner.TrainOptions
 	seed            uint
 }
 
@@ -42,9 +43,9 @@ word in the first column, the part-of-speech tag in the second, the IOB
 label (PER, ORG, LOC, MISC or your own types) in the last; a blank line
 between sentences and -DOCSTART- lines between documents. Training is
 deterministic: the same data and flags give the same model file. The
-shipped model (extract/data/ner/model.gz) is reproduced with
+shipped model (ner/data/model.gz) is reproduced with
 
-  kg train ner --train conll2003/train.txt --dev conll2003/valid.txt -o extract/data/ner
+  kg train ner --train conll2003/train.txt --dev conll2003/valid.txt -o ner/data
 
 which takes about 10 s on one core (5 s measured here). Progress and the per-class scores on the dev
 data are written to stderr. Use the model with 'kg extract --format conll
@@ -80,8 +81,13 @@ func runTrain(ctx context.Context, opts trainOptions, args []string, std stdio) 
 	}
 	opts.ner.Seed = uint64(opts.seed)
 	opts.ner.Log = std.err
+	lists, err := extract.NERLists() // the entity stage's word lists: gazetteer features
+	if err != nil {
+		return err
+	}
+	opts.ner.Lists = lists
 	var buf bytes.Buffer
-	rep, err := extract.TrainNER(ctx, opts.train, opts.dev, opts.ner, &buf)
+	rep, err := ner.Train(ctx, opts.train, opts.dev, opts.ner, &buf)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"kg/graph"
+
+	"kg/internal/testkit"
 )
 
 // result is what one in-process run of kg produced.
@@ -444,22 +446,14 @@ func TestBuildFromStdin(t *testing.T) {
 	}
 }
 
-// seeds is ../shared/seeds, beside the repository.
-var seeds = filepath.Join("..", "..", "..", "shared", "seeds")
-
-// seedFiles returns the two sample articles, or skips the test.
+// seedFiles returns the two sample articles (the scraped page, then the
+// clean wire copy), or skips the test.
 func seedFiles(t *testing.T) []string {
 	t.Helper()
-	files := []string{
-		filepath.Join(seeds, "000_f8b20b585b8eaca7.txt"),
-		filepath.Join(seeds, "001_3ebc4e8f6ec20546.txt"),
+	return []string{
+		testkit.Shared(t, "seeds/000_f8b20b585b8eaca7.txt"),
+		testkit.Shared(t, "seeds/001_3ebc4e8f6ec20546.txt"),
 	}
-	for _, f := range files {
-		if _, err := os.Stat(f); err != nil {
-			t.Skipf("seed articles not found (%v); they live in ../shared/seeds beside the repository", err)
-		}
-	}
-	return files
 }
 
 // seedStore builds the two sample articles into a new bolt store and

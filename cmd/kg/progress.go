@@ -12,18 +12,14 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"kg/ingest"
 )
 
-// progressInterval is how often the progress line is redrawn (at most).
-const progressInterval = 250 * time.Millisecond
-
-// status is what the progress line of a build shows.
-type status struct {
-	documents       int   // read so far
-	words           int64 // in those documents
-	entities, facts int   // extracted from them (before merging)
-	errors          int
-}
+// stallAfter is how long a run may go without finishing any input before
+// kg says so: on the status line, and off a terminal as a warning line
+// (again after twice as long, and so on).
+const stallAfter = 30 * time.Second
 
 // progress writes a build's messages to stderr and, on a terminal, keeps a
 // live status line below them. Its methods may be called from several
@@ -34,12 +30,20 @@ type progress struct {
 	start time.Time
 	total atomic.Int64 // documents expected; 0 while unknown, -1 when unknowable
 
+	now func() time.Time // the clock (tests set their own)
+
 	mu    sync.Mutex
 	shown bool // the status line is on screen
+	// the last time the counts moved, what they were, and when a stall
+	// was last reported (off a terminal)
+	moved     time.Time
+	last      int
+	nextStall time.Duration
 }
 
 func newProgress(w io.Writer, live bool) *progress {
-	return &progress{w: w, live: live, start: time.Now()}
+	now := time.Now()
+	return &progress{w: w, live: live, start: now, now: time.Now, moved: now, nextStall: stallAfter}
 }
 
 // writesToTerminal reports whether w is a terminal (see isTerminal).
@@ -72,31 +76,46 @@ func (p *progress) clear() {
 	}
 }
 
-// show redraws the status line with s (on a terminal only).
-func (p *progress) show(s status) {
-	if !p.live {
-		return
-	}
+// show redraws the status line with the counts of a run (on a terminal),
+// and says so when nothing has moved for stallAfter or more.
+func (p *progress) show(c ingest.Counts) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintf(p.w, "\r%s\x1b[K", p.line(s, time.Since(p.start)))
+	now := p.now()
+	if n := c.Read + c.Stored + c.Present + c.Failed; n != p.last {
+		p.last, p.moved, p.nextStall = n, now, stallAfter
+	}
+	stalled := now.Sub(p.moved)
+	if !p.live {
+		if stalled >= p.nextStall {
+			fmt.Fprintf(p.w, "kg: warning: no input finished for %s (%d documents read, %d written, %d failed so far); still waiting\n",
+				stalled.Round(time.Second), c.Read, c.Stored+c.Present, c.Failed)
+			p.nextStall *= 2
+		}
+		return
+	}
+	fmt.Fprintf(p.w, "\r%s\x1b[K", p.line(c, now.Sub(p.start), stalled))
 	p.shown = true
 }
 
 // line formats the status line: "kg: 1200/19043 documents, 21500 words/s,
-// 3400 entities, 800 facts, 2 errors, 2m10s left".
-func (p *progress) line(s status, elapsed time.Duration) string {
+// 3400 entities, 800 facts, 2 errors, 2m10s left", and ", nothing finished
+// for 45s" when stalled is stallAfter or more.
+func (p *progress) line(c ingest.Counts, elapsed, stalled time.Duration) string {
 	var b strings.Builder
 	total := p.total.Load()
-	fmt.Fprintf(&b, "kg: %d", s.documents)
+	fmt.Fprintf(&b, "kg: %d", c.Read)
 	if total > 0 {
 		fmt.Fprintf(&b, "/%d", total)
 	}
 	secs := elapsed.Seconds()
-	fmt.Fprintf(&b, " documents, %.0f words/s, %d entities, %d facts, %s", float64(s.words)/max(secs, 0.001), s.entities, s.facts, plural(s.errors, "error"))
-	if total > 0 && s.documents > 0 && int64(s.documents) < total {
-		left := time.Duration(float64(elapsed) * float64(total-int64(s.documents)) / float64(s.documents))
+	fmt.Fprintf(&b, " documents, %.0f words/s, %d entities, %d facts, %s", float64(c.Words)/max(secs, 0.001), c.Entities, c.Facts, plural(c.Failed, "error"))
+	if total > 0 && c.Read > 0 && int64(c.Read) < total {
+		left := time.Duration(float64(elapsed) * float64(total-int64(c.Read)) / float64(c.Read))
 		fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
+	}
+	if stalled >= stallAfter {
+		fmt.Fprintf(&b, ", nothing finished for %s", stalled.Round(time.Second))
 	}
 	return b.String()
 }

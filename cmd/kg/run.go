@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"kg/extract"
+	"kg/article"
 	"kg/graph"
 )
 
@@ -203,7 +203,7 @@ func exitCode(err error) int {
 		return 0
 	case errors.Is(err, context.Canceled):
 		return 130
-	case errors.As(err, &usage), errors.Is(err, graph.ErrOpen), errors.Is(err, extract.ErrUnknownFormat):
+	case errors.As(err, &usage), errors.Is(err, graph.ErrOpen), errors.Is(err, article.ErrUnknownFormat):
 		return 2
 	default:
 		return 1

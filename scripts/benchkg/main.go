@@ -3,6 +3,7 @@
 //
 //	benchkg prose -n N FILE     prose's full pipeline (model loaded once), one goroutine, on the first N articles: words/s
 //	benchkg words FILE...       count the documents and words of the inputs
+//	benchkg extract FILE...     kg's extractor alone (no store), one goroutine, on every document: words/s
 //	benchkg rss CMD [ARG...]    run CMD; print "SECONDS PEAK_RSS_KIB" on stderr's last line
 //	benchkg gizmo -db DB        Gizmo latency on a built store (p50/p95 per query)
 //
@@ -23,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"kg/article"
 	"kg/extract"
 	"kg/graph"
 )
@@ -38,6 +40,8 @@ func main() {
 		err = runProse(os.Args[2:])
 	case "words":
 		err = runWords(os.Args[2:])
+	case "extract":
+		err = runExtract(os.Args[2:])
 	case "rss":
 		err = runRSS(os.Args[2:])
 	case "gizmo":
@@ -68,23 +72,59 @@ func runWords(args []string) error {
 // readTexts returns the cleaned texts of the first n documents of paths
 // (all for n < 0); inputs kg cannot read are passed over.
 func readTexts(paths []string, n int) ([]string, error) {
-	r := extract.NewReader(paths, nil, extract.ReadOptions{})
-	defer r.Close()
+	docs, err := readDocs(paths, n)
 	var texts []string
-	for n < 0 || len(texts) < n {
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	return texts, err
+}
+
+// readDocs returns the first n documents of paths (all for n < 0); inputs
+// kg cannot read are passed over.
+func readDocs(paths []string, n int) ([]*article.Document, error) {
+	r := article.NewReader(paths, nil, article.ReadOptions{})
+	defer r.Close()
+	var docs []*article.Document
+	for n < 0 || len(docs) < n {
 		d, err := r.Next(context.Background())
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		var fe *extract.FileError
+		var fe *article.FileError
 		if errors.As(err, &fe) {
 			continue
 		} else if err != nil {
 			return nil, err
 		}
-		texts = append(texts, d.Text)
+		docs = append(docs, d)
 	}
-	return texts, nil
+	return docs, nil
+}
+
+// runExtract prints the documents, words, seconds and words/s of kg's
+// extractor on every document of the inputs, on one goroutine (reading and
+// cleaning are not counted).
+func runExtract(paths []string) error {
+	docs, err := readDocs(paths, -1)
+	if err != nil {
+		return err
+	}
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	words := 0
+	start := time.Now()
+	for _, d := range docs {
+		if _, err := x.Extract(context.Background(), d); err != nil {
+			return fmt.Errorf("%s: %w", d.Meta.Source, err)
+		}
+		words += len(strings.Fields(d.Text))
+	}
+	secs := time.Since(start).Seconds()
+	fmt.Printf("%d %d %.3f %.0f\n", len(docs), words, secs, float64(words)/secs)
+	return nil
 }
 
 // runProse prints prose's words/s on the first n articles of a file.
