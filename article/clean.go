@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -17,8 +18,10 @@ var ErrNoText = errors.New("no article text left after cleaning, skipped")
 
 // Clean turns the decoded text of one article into a Document. It
 //
-//   - normalizes the text: line ends to "\n", form feeds to paragraph
-//     breaks, other control characters and invalid UTF-8 dropped;
+//   - normalizes the text: HTML character references decoded ("&#163;" →
+//     "£", "&amp;" → "&": scraped text keeps them), line ends to "\n", form
+//     feeds to paragraph breaks, other control characters and invalid UTF-8
+//     dropped;
 //   - drops page furniture (share links, column markers, lone separators,
 //     copyright and rights notices, also when run into the last sentence);
 //     furnitureTable lists the patterns;
@@ -53,12 +56,25 @@ func cleanText(source, raw string, known cleanKnown) (*Document, error) {
 	if len(raw) > maxRawTextBytes {
 		return nil, ErrTextTooLong
 	}
-	paras := cleanParagraphs(cleanLines(cleanNormalize(raw)))
+	paras := cleanParagraphs(cleanLines(cleanNormalize(charRefs(raw))))
 	parts := make([]cleanPart, len(paras))
 	for i, p := range paras {
 		parts[i] = cleanPart{text: p}
 	}
 	return cleanBuild(source, parts, known)
+}
+
+// charRef is an HTML character reference closed by its semicolon: numeric
+// ("&#163;", "&#xE3;") or named ("&amp;", "&eacute;").
+var charRef = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// charRefs decodes the HTML character references of a plain text; an
+// unknown name stays as written.
+func charRefs(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return charRef.ReplaceAllStringFunc(s, html.UnescapeString)
 }
 
 // cleanParts builds a Document from paragraphs a reader has already

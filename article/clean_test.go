@@ -406,3 +406,18 @@ func TestSeedClean(t *testing.T) {
 		t.Errorf("captions = %q, want none", got)
 	}
 }
+
+func TestCleanCharRefs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"S&#227;o Paulo won &#163;1.8m", "São Paulo won £1.8m"},
+		{"AT&amp;T and R&D", "AT&T and R&D"},
+		{"caf&eacute; &#xE9;t&#233;", "café été"},
+		{"&nosuchname; &lt;b&gt; AT&T", "&nosuchname; <b> AT&T"},
+		{"control &#5; dropped", "control  dropped"},
+	}
+	for _, tt := range tests {
+		if got := cleanNormalize(charRefs(tt.in)); got != tt.want {
+			t.Errorf("charRefs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
