@@ -21,8 +21,9 @@ var importTable = map[string][]string{
 	"kg/dedup":   {"kg/schema"},
 	"kg/article": {"kg/schema", "kg/dedup", "golang.org/x/net/html"},
 	"kg/ner":     {},
+	"kg/when":    {}, // temporal expressions normalized against a date
 	"kg/syntax":  {},
-	"kg/extract": {"kg/schema", "kg/article", "kg/ner", "kg/syntax", "github.com/jdkato/prose"},
+	"kg/extract": {"kg/schema", "kg/article", "kg/ner", "kg/syntax", "kg/when", "github.com/jdkato/prose"},
 	"kg/graph":   {"kg/schema", "kg/dedup", "github.com/cayleygraph/", "github.com/boltdb/bolt", "github.com/hidal-go/hidalgo/"},
 	"kg/ingest":  {"kg/schema", "kg/article", "kg/extract", "kg/graph"},
 	"kg/eval":    {"golang.org/x/text/"}, // Python's Unicode normalization, as score.py uses it
