@@ -1,152 +1,256 @@
 package extract
 
 import (
-	"strings"
-
 	"kg/article"
 	"kg/schema"
 )
 
-// discourse is what the reader remembers while going through a document in
-// order, to resolve pronouns and plural descriptions: the last person named
-// outside quotations, the last group of entities named together ("Putin and
-// Kim") per class and of any class, and the entity that was last the
-// subject of a fact.
+// Coreference: who a pronoun or a definite description stands for, decided
+// while reading the document in order.
+//
+//   - he, she (him, his, her, …): the nearest person named before it in the
+//     sentence, else the person that was the subject of the latest sentence
+//     with one, else the latest person named — but never a person named only
+//     inside a quotation for a pronoun outside one, and never the subject of
+//     the pronoun's own clause for its object ("Putin met him");
+//   - they (them, their): the latest group of entities named together
+//     ("Putin and Kim"), two sentences back at most;
+//   - it (its): the organization or place that was last a subject, this
+//     sentence or the one before; never an expletive ("it is likely that");
+//   - "the company", "the firm", "the group" …: the organization last named
+//     as a subject, five sentences back at most;
+//   - I, me, my inside a quotation: its speaker (once quotes are attributed).
+//
+// A pronoun with no antecedent that agrees with it (person, organization or
+// place; one or many) stays unresolved: its facts are dropped, not guessed.
 type discourse struct {
-	ents        []entity
-	lastPerson  int
-	lastSubject int // an organization or place; "it" refers to it
-	subjectSent int // the sentence lastSubject was the subject in
-	lastGroup   []int
-	groupOf     map[schema.Class][]int
+	ents []entity
+	// per class, the latest entity named (outside quotations) and the
+	// latest that was a subject, with the sentence
+	last, lastSubj map[schema.Class]mark
+	group          []int // the latest entities named together
+	groupSent      int
+}
+
+// mark is an entity seen at a sentence.
+type mark struct {
+	ent, sent int
 }
 
 func newDiscourse(ents []entity) *discourse {
-	return &discourse{ents: ents, lastPerson: -1, lastSubject: -1, groupOf: map[schema.Class][]int{}}
+	return &discourse{ents: ents, last: map[schema.Class]mark{}, lastSubj: map[schema.Class]mark{}, groupSent: -10}
 }
 
-// Pronoun and description classes, as data.
+// Pronouns and descriptions, by what they can stand for.
 var (
 	personPronouns = setOf("he", "she", "him", "his", "her", "hers", "himself", "herself")
-	pluralPronouns = setOf("they", "them", "their", "theirs", "themselves", "both")
+	pluralPronouns = setOf("they", "them", "their", "theirs", "themselves")
 	thingPronouns  = setOf("it", "its", "itself")
-	// expletiveVerbs follow an "it" that refers to nothing: "it makes sense", "it is likely".
-	expletiveVerbs = setOf("be", "make", "seem", "appear", "remain", "take", "matter", "look", "become", "rain")
-	// pluralNouns name a group of people or of places already named:
-	// "the two leaders", "the men", "both countries".
-	pluralNouns = map[string]schema.Class{
-		"leaders": schema.Person, "men": schema.Person, "women": schema.Person, "presidents": schema.Person,
-		"sides": "", "countries": schema.Place, "nations": schema.Place, "governments": schema.Place,
-		"neighbours": schema.Place, "neighbors": schema.Place, "allies": "",
-	}
+	firstPronouns  = setOf("i", "me", "my", "mine", "myself")
+	// orgNouns head a definite description of an organization already named.
+	orgNouns = setOf("company", "firm", "group", "bank", "carrier", "airline", "club", "concern", "maker",
+		"manufacturer", "producer", "retailer", "insurer", "lender", "operator", "giant", "corporation", "utility",
+		"conglomerate", "subsidiary", "unit", "party", "agency", "regulator", "watchdog", "team", "band", "studio",
+		"network", "broadcaster", "newspaper", "channel", "chain", "brewer", "miner", "refiner", "distributor")
 )
 
-// resolve fills the entities of noun phrase i of sentence s when it is a
-// pronoun or a plural description ("the two leaders"), outside quotations
-// (there "he" is someone the speaker talks about). Noun phrases are resolved
-// in text order, interleaved with reading the sentence's facts, so "it" can
-// refer to the subject of a fact earlier in the same sentence.
-func (d *discourse) resolve(s *sentence, us []unit, i int, ms []Mention) {
-	u := &us[i]
-	if u.kind != uNP || len(u.ents) > 0 || s.inQuote(u.head) {
-		return
-	}
-	word := strings.ToLower(s.toks[u.head].Text)
-	switch {
-	case u.pron && personPronouns[word]:
-		if p := d.personBefore(s, ms, u.t0); p >= 0 {
-			u.ents, u.coref = []int{p}, true
-		}
-	case (u.pron || u.t1-u.t0 == 1) && pluralPronouns[word]:
-		if len(d.lastGroup) > 0 {
-			u.ents, u.coref = append([]int(nil), d.lastGroup...), true
-		}
-	case u.pron && thingPronouns[word]:
-		// only a subject ("it has no plans to"), not an expletive ("it makes
-		// sense", "it is difficult") nor an object ("called it …"), and only
-		// for the subject of this sentence or the one before
-		if d.lastSubject >= 0 && s.idx-d.subjectSent <= 1 && i+1 < len(us) && us[i+1].kind == uVerb &&
-			!expletiveVerbs[lemma(s.toks[us[i+1].head].Text)] {
-			u.ents, u.coref = []int{d.lastSubject}, true
-		}
-	case !u.pron && isPluralDescription(s, u):
-		g := d.lastGroup
-		if class := pluralNouns[word]; class != "" {
-			g = d.groupOf[class]
-		}
-		if len(g) > 0 {
-			u.ents, u.coref = append([]int(nil), g...), true
-		}
-	}
-}
-
-// isPluralDescription reports whether NP u is "the (two) leaders", "both
-// countries", "the men": a definite plural noun from pluralNouns with
-// nothing but a determiner or number before it.
-func isPluralDescription(s *sentence, u *unit) bool {
-	if _, ok := pluralNouns[strings.ToLower(s.toks[u.head].Text)]; !ok {
-		return false
-	}
-	for _, t := range s.toks[u.t0:u.head] {
-		if t.Tag != "DT" && t.Tag != "CD" && t.Tag != "PDT" {
-			return false
-		}
-	}
-	return u.head > u.t0 // "leaders" alone is any leaders
-}
-
-// personBefore returns the person a "he"/"she" at token tok refers to: the
-// last person named before it in the sentence outside quotations, else the
-// last one named before the sentence.
-func (d *discourse) personBefore(s *sentence, ms []Mention, tok int) int {
-	p := -1
-	for _, m := range s.mentions(ms) {
-		if m.tok1 <= tok && !s.inQuote(m.tok0) && d.ents[m.entity].Class == schema.Person {
-			p = m.entity
-		}
-	}
-	if p >= 0 {
-		return p
-	}
-	return d.lastPerson
-}
-
-// remember records what sentence s names, for the sentences after it; call
-// it once the sentence is read.
-// Headlines, captions and credits are left out: a pronoun in the body does
-// not refer back to them.
-func (d *discourse) remember(s *sentence, us []unit, ms []Mention) {
-	if s.kind != article.Body {
-		return
-	}
-	for _, m := range s.mentions(ms) {
-		if !s.inQuote(m.tok0) && d.ents[m.entity].Class == schema.Person {
-			d.lastPerson = m.entity
-		}
-	}
-	for _, u := range us {
-		if u.kind == uNP && len(u.ents) >= 2 && !u.coref && !s.inQuote(u.head) {
-			d.lastGroup = append([]int(nil), u.ents...)
-			if c := d.ents[u.ents[0]].Class; d.sameClass(u.ents, c) {
-				d.groupOf[c] = d.lastGroup
+// resolve fills s.ref with the entities the pronouns and descriptions of
+// sentence s stand for, then remembers what s names. Headlines, captions
+// and credits are read but not remembered: a pronoun in the body does not
+// refer back to them.
+func (d *discourse) resolve(s *sentence, ms []Mention) {
+	s.ref = make([][]int, len(s.toks))
+	if s.kind == article.Body || s.kind == article.Subtitle {
+		for i := range s.toks {
+			if e := d.antecedent(s, ms, i); len(e) > 0 {
+				s.ref[i] = e
 			}
 		}
 	}
-}
-
-// noteSubject records the subject of a fact just read in sentence s, so
-// "it" can refer to an organization or place that was last the subject.
-func (d *discourse) noteSubject(s *sentence, e int) {
-	if c := d.ents[e].Class; c == schema.Organization || c == schema.Place {
-		d.lastSubject, d.subjectSent = e, s.idx
+	if s.kind == article.Body {
+		d.remember(s, ms)
 	}
 }
 
-func (d *discourse) sameClass(es []int, c schema.Class) bool {
-	for _, e := range es {
-		if d.ents[e].Class != c {
+// antecedent returns the entities token i of sentence s stands for, if it
+// is a pronoun or description that resolves.
+func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
+	if s.ment[i] >= 0 {
+		return nil
+	}
+	w := s.lower(i)
+	inQuote := s.inQuote(i)
+	switch {
+	case personPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
+		if e := d.personFor(s, ms, i); e >= 0 {
+			return []int{e}
+		}
+	case pluralPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
+		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 {
+			return append([]int(nil), d.group...)
+		}
+	case thingPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
+		if s.expletive(i) {
+			return nil
+		}
+		best := mark{-1, -10}
+		for _, c := range []schema.Class{schema.Organization, schema.Place} {
+			if m, ok := d.lastSubj[c]; ok && m.sent > best.sent {
+				best = m
+			}
+		}
+		if best.ent >= 0 && s.idx-best.sent <= 1 {
+			return []int{best.ent}
+		}
+	case firstPronouns[w] && inQuote:
+		if q := s.quotes[s.quote[i]]; q.speaker >= 0 && d.ents[q.speaker].Class == schema.Person {
+			return []int{q.speaker}
+		}
+	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
+		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 5 {
+			return []int{m.ent}
+		}
+	}
+	return nil
+}
+
+// personFor resolves a he or she at token i: the nearest person before it
+// in the sentence (not inside a quotation; not the subject of its own
+// clause when it is an object), else the latest person subject, else the
+// latest person named.
+func (d *discourse) personFor(s *sentence, ms []Mention, i int) int {
+	own := -1 // the subject of the pronoun's clause, which an object pronoun is not
+	if s.hasRel(i, "obj", "iobj", "obl") {
+		if h := s.toks[i].Head; h >= 0 {
+			if k := s.child(h, "nsubj"); k >= 0 && s.ment[k] >= 0 {
+				own = ms[s.ment[k]].entity
+			}
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if m := s.ment[j]; m >= 0 && !s.inQuote(j) {
+			if e := ms[m].entity; d.ents[e].Class == schema.Person && e != own {
+				return e
+			}
+		}
+	}
+	if m, ok := d.lastSubj[schema.Person]; ok && s.idx-m.sent <= 3 && m.ent != own {
+		return m.ent
+	}
+	if m, ok := d.last[schema.Person]; ok && s.idx-m.sent <= 5 && m.ent != own {
+		return m.ent
+	}
+	return -1
+}
+
+// expletive reports whether "it" at token i refers to nothing: "it is
+// likely that", "it seems", "it was announced that", "it makes sense to".
+func (s *sentence) expletive(i int) bool {
+	if s.hasRel(i, "expl") {
+		return true
+	}
+	h := s.toks[i].Head
+	if h < 0 || !s.hasRel(i, "nsubj", "nsubj:pass") {
+		return false
+	}
+	if s.child(h, "ccomp", "csubj", "xcomp") >= 0 && (s.child(h, "cop") >= 0 || s.isPassive(h)) {
+		return true
+	}
+	switch s.lemmaOf(h) {
+	case "seem", "appear", "rain", "matter", "happen", "emerge", "remain", "take", "make", "look":
+		return true
+	}
+	return false
+}
+
+// definite reports whether nominal i has "the" (or "this") before it and no
+// name or number of its own: "the company", not "a company" nor "the
+// company's shares" used as a name.
+func (s *sentence) definite(i int) bool {
+	d := s.child(i, "det")
+	if d < 0 {
+		return false
+	}
+	switch s.lower(d) {
+	case "the", "this":
+	default:
+		return false
+	}
+	for _, k := range s.kids[i] {
+		if s.hasRel(k, "compound", "flat", "nummod", "appos") {
 			return false
 		}
 	}
 	return true
+}
+
+// remember records what sentence s names: the latest entity of each
+// class, the latest subject of each class, the latest group named together.
+func (d *discourse) remember(s *sentence, ms []Mention) {
+	for i := range s.toks {
+		if s.inQuote(i) {
+			continue
+		}
+		ents := s.entitiesAt(i, ms)
+		if len(ents) != 1 {
+			continue
+		}
+		e := ents[0]
+		c := d.ents[e].Class
+		d.last[c] = mark{e, s.idx}
+		if s.hasRel(i, "nsubj", "nsubj:pass") || s.subjectOfRoot(i) {
+			d.lastSubj[c] = mark{e, s.idx}
+		}
+	}
+	for i := range s.toks {
+		if s.inQuote(i) || s.hasRel(i, "conj") {
+			continue
+		}
+		var group []int
+		for _, c := range s.conjuncts(i) {
+			if es := s.entitiesAt(c, ms); len(es) == 1 && s.ref[c] == nil {
+				group = append(group, es[0])
+			}
+		}
+		if len(group) >= 2 {
+			d.group, d.groupSent = group, s.idx
+		}
+	}
+}
+
+// subjectOfRoot reports whether token i is in the subject phrase of a
+// clause: a name inside "Russian President Vladimir Putin" is its subject's
+// head or a flat or compound part of it.
+func (s *sentence) subjectOfRoot(i int) bool {
+	for n := 0; i >= 0 && n < 4; n++ {
+		if s.hasRel(i, "nsubj", "nsubj:pass") {
+			return true
+		}
+		if !s.hasRel(i, "flat", "compound", "appos") {
+			return false
+		}
+		i = s.toks[i].Head
+	}
+	return false
+}
+
+// entitiesAt returns the entities token i names: the entity of the mention
+// it is part of, or those its pronoun or description resolved to.
+func (s *sentence) entitiesAt(i int, ms []Mention) []int {
+	if m := s.ment[i]; m >= 0 && (!ms[m].demonym || s.toks[i].UPOS != "ADJ") {
+		return []int{ms[m].entity}
+	}
+	if s.ref != nil && s.ref[i] != nil {
+		return s.ref[i]
+	}
+	// "North Korean leader Kim Jong Un": the name is a dependent of the noun
+	// that heads the phrase
+	if s.toks[i].UPOS == "NOUN" {
+		for _, k := range s.kids[i] {
+			if m := s.ment[k]; m >= 0 && !ms[m].demonym && s.hasRel(k, "appos", "flat", "compound") && k > i {
+				return []int{ms[m].entity}
+			}
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"kg/article"
 	"kg/ner"
+	"kg/syntax"
 	"kg/schema"
 )
 
@@ -15,7 +16,7 @@ import (
 // the word lists, loaded once by New; one Extractor serves any number of
 // documents and goroutines.
 type Extractor struct {
-	tag *tagger
+	syn *syntax.Model
 	gaz *gazetteer
 	ner *ner.Model
 }
@@ -27,7 +28,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := newTagger()
+	syn, err := syntax.Default()
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{tag: t, gaz: g, ner: m}, nil
+	return &Extractor{syn: syn, gaz: g, ner: m}, nil
 }
 
 // sentence is one tagged sentence of a document.
@@ -46,7 +47,10 @@ type sentence struct {
 	kind   article.BlockKind // kind of its block
 	doc    string            // the document text
 	toks   []token
+	kids   [][]int           // per token: its dependents, in order (buildTree)
 	m0, m1 int               // its mentions: [m0, m1) of the document's mentions
+	ment   []int             // per token: the mention it is part of, or -1
+	ref    [][]int           // per token: the entities a pronoun or description stands for
 	quote  []int             // per token: index of the quote it is inside, or -1
 	quotes []*quoteCandidate // the document's quotes
 }
@@ -67,21 +71,27 @@ func (x *Extractor) Extract(ctx context.Context, d *article.Document) (*schema.E
 		return nil, err
 	}
 	ents := mergeMentions(ms)
-	quotes := findQuotes(d, sents, ms, ents)
+	r := &reading{x: x, d: d, sents: sents, ms: ms, ents: ents}
+	r.indexMentions()
+	r.discourse()
 	var facts []located
-	dis := newDiscourse(ents)
 	for _, s := range sents {
 		if !factBlock(s.kind) {
 			continue
 		}
-		for _, f := range x.sentenceFacts(s, ms, ents, dis) {
+		for _, c := range s.clauses() {
+			for _, f := range r.clauseFacts(s, c) {
+				facts = append(facts, located{f, s})
+			}
+		}
+		for _, f := range r.nominalFacts(s) {
 			facts = append(facts, located{f, s})
 		}
 	}
 	out := &schema.Extraction{Document: d.Meta, Text: d.Text}
 	out.Entities = entityRecords(ents, ms, d.Meta.ID)
 	out.Relations = relationRecords(facts, ents, d.Meta.ID)
-	out.Quotes = quoteRecords(quotes, ents, d.Text, d.Meta.ID)
+	out.Quotes = quoteRecords(r.quotes, ents, d.Text, d.Meta.ID)
 	return out, nil
 }
 
@@ -101,11 +111,14 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 			return nil, nil, err
 		}
 		for _, sp := range capSentences(d.Text, splitSentences(d.Text[b.Start:b.End], b.Start)) {
-			toks, err := x.tag.tag(d.Text[sp.Start:sp.End], sp.Start)
+			toks, err := tokenize(d.Text[sp.Start:sp.End], sp.Start)
 			if err != nil {
 				return nil, nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)
 			}
-			sents = append(sents, &sentence{span: sp, idx: len(sents), block: bi, kind: b.Kind, doc: d.Text, toks: toks})
+			x.parse(toks)
+			s := &sentence{span: sp, idx: len(sents), block: bi, kind: b.Kind, doc: d.Text, toks: toks}
+			s.buildTree()
+			sents = append(sents, s)
 			words = append(words, nerWords(toks))
 		}
 	}
@@ -127,9 +140,21 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 	for _, s := range sents { // renumber each sentence's range of mentions
 		s.m0 = sort.Search(len(kept), func(i int) bool { return kept[i].sent >= s.idx })
 		s.m1 = sort.Search(len(kept), func(i int) bool { return kept[i].sent > s.idx })
-		s.toks = retagVerbs(s.toks, kept[s.m0:s.m1])
 	}
 	return sents, kept, nil
+}
+
+// parse fills in the parts of speech, lemmas and dependency tree of one
+// sentence's tokens.
+func (x *Extractor) parse(toks []token) {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	for i, p := range x.syn.Parse(words) {
+		t := &toks[i]
+		t.Tag, t.UPOS, t.Lemma, t.Head, t.Rel = p.XPOS, p.UPOS, p.Lemma, p.Head-1, p.Rel
+	}
 }
 
 // nerWords are the words of a sentence as the entity model reads them:
@@ -198,8 +223,8 @@ func relationRecords(facts []located, ents []entity, docID string) []schema.Rela
 		}
 		if len(f.quals) > 0 {
 			r.Qualifiers = map[string]string{}
-			for k, e := range f.quals {
-				r.Qualifiers[k] = ents[e].Name
+			for k, v := range f.quals {
+				r.Qualifiers[k] = v
 			}
 		}
 		ev := schema.Evidence{Document: docID, Sentence: lf.s.String(), Start: lf.s.Start, End: lf.s.End}
@@ -238,217 +263,4 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// baseClause is what every fact of a sentence inherits: a sentence that
-// opens with "If" is hypothetical; one that ends with an attribution
-// (", analysts said." / ", said X.") reports someone's words.
-func (s *sentence) baseClause(us []unit, ms []Mention) clause {
-	cl := clause{modality: schema.Asserted, attributed: -1}
-	for _, t := range s.toks {
-		if t.Tag == "''" || t.Tag == "(" {
-			continue
-		}
-		if w := strings.ToLower(t.Text); w == "if" || w == "unless" {
-			cl.modality = schema.Hypothetical
-		}
-		break
-	}
-	if e, lit, ok := s.trailingAttribution(us); ok {
-		cl.attributed, cl.attrLit = e, lit
-		if cl.modality == schema.Asserted {
-			cl.modality = schema.Reported
-		}
-	}
-	return cl
-}
-
-// trailingAttribution finds ", said X." or ", X said." closing the sentence
-// and returns the speaker: an entity, or a literal phrase ("analysts").
-func (s *sentence) trailingAttribution(us []unit) (int, string, bool) {
-	n := len(us)
-	for n > 0 && (us[n-1].kind == uOther) {
-		n--
-	}
-	if n < 3 {
-		return -1, "", false
-	}
-	pick := func(u unit) (int, string, bool) {
-		if len(u.ents) > 0 {
-			return u.ents[0], "", true
-		}
-		if u.pron {
-			return -1, "", false // pronouns are resolved with quotes, later
-		}
-		return -1, s.npText(&u), true
-	}
-	a, b := us[n-2], us[n-1]
-	if a.kind == uVerb && isSayVerb(s.toks[a.head].Text) && b.kind == uNP && us[n-3].kind == uComma {
-		return pick(b) // ", said Andrei Lankov"
-	}
-	if a.kind == uNP && b.kind == uVerb && isSayVerb(s.toks[b.head].Text) && us[n-3].kind == uComma {
-		return pick(a) // ", analysts said"
-	}
-	// ", said Leif-Eric Easley, a professor at Ewha University in Seoul."
-	for i := n - 1; i >= 2; i-- {
-		if us[i].kind == uComma && us[i-1].kind == uNP && us[i-2].kind == uVerb && isSayVerb(s.toks[us[i-2].head].Text) &&
-			i-3 >= 0 && us[i-3].kind == uComma {
-			return pick(us[i-1])
-		}
-	}
-	return -1, "", false
-}
-
-// reporter returns the entity NP that is the subject of the reporting verb
-// group p ("Lankov also said", "Okafor, an engineer, said"), or nil.
-func reporter(us []unit, p int) *unit {
-	if u := reporterNP(us, p); u != nil && len(u.ents) > 0 {
-		return u
-	}
-	return nil
-}
-
-// reporterNP returns the subject NP of the reporting verb group p, naming an
-// entity or not ("the government denied"), or nil.
-func reporterNP(us []unit, p int) *unit {
-	k := p - 1
-	if a := appositionSubject(us, k); a != nil {
-		return a
-	}
-	if k >= 0 && us[k].kind == uNP && (!us[k].pron || len(us[k].ents) > 0) {
-		return &us[k]
-	}
-	return nil
-}
-
-func isSayVerb(w string) bool {
-	switch strings.ToLower(w) {
-	case "said", "says", "say", "added", "adds", "told", "stated", "wrote", "noted", "argued", "warned":
-		return true
-	}
-	return false
-}
-
-// verbClause refines the sentence's clause for verb group v: inside a
-// quotation the speaker's words are reported; after "X said (that)" or
-// "claims that" too; a modal or a governing verb ("plans to", "unlikely
-// to", "has no plans to") makes it future, hedged or negated.
-func (s *sentence) verbClause(us []unit, v int, base clause, ms []Mention) clause {
-	cl := base
-	vu := us[v]
-	if q := s.quote[vu.head]; q >= 0 {
-		cl.attributed, cl.attrLit = s.quotes[q].speaker, ""
-		cl.modality = worse(cl.modality, schema.Reported)
-	}
-	for p := v - 1; p >= 0; p-- {
-		u := us[p]
-		if u.kind == uVerb && (reporting[lemma(s.toks[u.head].Text)] || denyVerbs[lemma(s.toks[u.head].Text)]) {
-			if subj := reporterNP(us, p); subj != nil {
-				cl.attributed, cl.attrLit = -1, ""
-				if len(subj.ents) > 0 {
-					cl.attributed = subj.ents[0]
-				} else {
-					cl.attrLit = s.npText(subj) // "the Norwegian government"
-				}
-				cl.modality = worse(cl.modality, schema.Reported)
-				if denyVerbs[lemma(s.toks[u.head].Text)] {
-					cl.neg = !cl.neg // "denied that it had sold": the subject says it did not
-				}
-				break
-			}
-		}
-		if u.kind == uConj && p > 0 && us[p-1].kind == uComma {
-			break // ", but …": a new main clause
-		}
-		if u.kind == uNP && claimNouns[strings.ToLower(s.toks[u.head].Text)] && p+1 < v && strings.EqualFold(s.toks[us[p+1].t0].Text, "that") {
-			switch {
-			case u.lead >= 0:
-				cl.attributed = u.lead
-			case len(u.ents) > 0:
-				cl.attributed = u.ents[0]
-			}
-			cl.modality = worse(cl.modality, schema.Reported)
-			break
-		}
-		if u.kind == uOther && strings.EqualFold(s.toks[u.t0].Text, "if") {
-			cl.modality = worse(cl.modality, schema.Hypothetical)
-		}
-	}
-	s.governors(us, v, &cl)
-	return cl
-}
-
-// governors applies the modals, negation and governing words of verb group
-// v and, for an infinitive, of the chain of verbs that governs it.
-func (s *sentence) governors(us []unit, v int, cl *clause) {
-	vu := us[v]
-	if vu.neg {
-		cl.neg = true
-	}
-	cl.modality = worse(cl.modality, modalOf(vu.modal))
-	if !vu.inf {
-		return
-	}
-	for p := v - 1; p >= 0; p-- {
-		u := us[p]
-		switch u.kind {
-		case uNP:
-			head := strings.ToLower(s.toks[u.head].Text)
-			if (head == "plans" || head == "plan" || head == "intention") && strings.EqualFold(s.toks[u.t0].Text, "no") {
-				cl.neg = true
-			}
-			if hedgeWords[head] {
-				cl.modality = worse(cl.modality, schema.Hedged) // "unlikely to"
-			}
-			if futureVerbs[lemma(head)] {
-				cl.modality = worse(cl.modality, schema.Future)
-			}
-		case uOther:
-			if hedgeWords[strings.ToLower(s.toks[u.t0].Text)] {
-				cl.modality = worse(cl.modality, schema.Hedged)
-			}
-		case uVerb:
-			lem := lemma(s.toks[u.head].Text)
-			switch {
-			case futureVerbs[lem]:
-				cl.modality = worse(cl.modality, schema.Future)
-			case hedgeVerbs[lem]:
-				cl.modality = worse(cl.modality, schema.Hedged)
-			}
-			if u.neg && lem != "have" && lem != "need" {
-				cl.neg = true // "did not have to meet" does not deny the meeting
-			}
-			if (lem == "have" || lem == "need") && p == v-1 {
-				cl.modality = worse(cl.modality, schema.Hedged) // "have to meet": an obligation, not an event
-			}
-			cl.modality = worse(cl.modality, modalOf(u.modal))
-			if !u.inf {
-				return
-			}
-		case uComma:
-			return
-		}
-	}
-}
-
-func modalOf(modal string) schema.Modality {
-	switch {
-	case modal == "":
-		return schema.Asserted
-	case hedgeWords[modal]:
-		return schema.Hedged
-	case futureModals[modal]:
-		return schema.Future
-	}
-	return schema.Asserted
-}
-
-// worse returns the less certain of two modalities: hypothetical, hedged,
-// future, reported, asserted, in that order.
-func worse(a, b schema.Modality) schema.Modality {
-	rank := map[schema.Modality]int{schema.Asserted: 0, schema.Reported: 1, schema.Future: 2, schema.Hedged: 3, schema.Hypothetical: 4}
-	if rank[b] > rank[a] {
-		return b
-	}
-	return a
 }

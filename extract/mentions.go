@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,12 +146,31 @@ func (g *gazetteer) chunkEnd(toks []token, i int) int {
 			j = k
 			continue
 		}
+		if g.capitalizedNoun(toks, j) {
+			j++ // "Center for a New American Security": a capitalized noun inside a name
+			continue
+		}
 		if g.placeHeads[toks[j].Text] {
 			j++
 		}
 		break
 	}
 	return j
+}
+
+// capitalizedNoun reports whether token j, inside a name, is a capitalized
+// common noun or adjective that the name goes on with ("Security", "New"):
+// the tagger reads some words of names as common words.
+func (g *gazetteer) capitalizedNoun(toks []token, j int) bool {
+	t := toks[j]
+	if j == 0 || !startsUpper(t.Text) || g.notNames[t.Text] || isAllCaps(t.Text) {
+		return false
+	}
+	switch t.Tag {
+	case "NN", "NNS", "JJ":
+		return true
+	}
+	return false
 }
 
 // connectorRun extends an organization's name over "of", "for a", "of the":
@@ -168,7 +188,7 @@ func (g *gazetteer) connectorRun(toks []token, i, j int) int {
 	for k < len(toks) && k-j < 2 && g.connectors[toks[k].Text] {
 		k++
 	}
-	if k == j || toks[j].Text == "and" || k >= len(toks) || !g.nameLike(toks, k) {
+	if k == j || toks[j].Text == "and" || k >= len(toks) || !g.nameLike(toks, k) && !g.capitalizedNoun(toks, k) {
 		return j
 	}
 	return k + 1
@@ -355,11 +375,11 @@ func nameHead(w string) string {
 // allTagged reports whether every token is capitalized and has one of tags.
 func allTagged(toks []token, tags ...string) bool {
 	for _, t := range toks {
-		if !startsUpper(t.Text) {
+		if !startsUpper(t.Text) || !slices.Contains(tags, t.Tag) {
 			return false
 		}
 	}
-	return allTags(toks, tags...)
+	return true
 }
 
 func tokenTexts(toks []token) []string {

@@ -8,46 +8,32 @@ import (
 )
 
 // token is one word or punctuation mark of a sentence, located in the
-// document's cleaned text.
+// document's cleaned text, with what the parser (package syntax) says of it.
 type token struct {
 	Text  string // the bytes of the document text at [Start, End)
 	Start int
 	End   int
 	Tag   string // Penn Treebank part of speech
+	UPOS  string // universal part of speech
+	Lemma string
+	Head  int    // index of its head in the sentence, -1 for the root
+	Rel   string // universal dependency relation to the head, with subtype ("nsubj:pass")
 	NER   string // entity label from kg's model ("PERSON", "GPE", "ORGANIZATION", "MISC") or ""
 }
 
-// tagger wraps prose: tokenization and part-of-speech tags for one
-// sentence at a time (entity labels come from kg's own model, ner.go). The model is decoded once, in
-// newTagger; a tagger is safe for concurrent use (prose's model is only
-// read after loading).
-type tagger struct {
-	model *prose.Model
-}
-
-// newTagger loads prose's model. prose panics on bad model data; the panic
-// becomes an error.
-func newTagger() (t *tagger, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("extract: loading the prose model: %v", r)
-		}
-	}()
-	return &tagger{model: prose.ModelFromData("kg")}, nil
-}
-
-// tag tokenizes and tags text, which starts at byte offset base of the
-// document text. Tokens prose produces that cannot be found in text (it
+// tokenize splits text, which starts at byte offset base of the document
+// text, into tokens with prose's tokenizer (prose's tagger and entity model
+// are not run). Tokens prose produces that cannot be found in text (it
 // never invents any, but it rewrites typographic quotes) are located through
 // the same rewriting; a token that still cannot be found is dropped.
-func (t *tagger) tag(text string, base int) (toks []token, err error) {
+func tokenize(text string, base int) (toks []token, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("extract: prose failed on %q: %v", clip(text, 60), r)
 		}
 	}()
 	plain, origin := sanitize(text)
-	doc, err := prose.NewDocument(plain, prose.UsingModel(t.model), prose.WithSegmentation(false), prose.WithExtraction(false))
+	doc, err := prose.NewDocument(plain, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil, err
 	}
@@ -60,53 +46,9 @@ func (t *tagger) tag(text string, base int) (toks []token, err error) {
 		s, e := cursor+i, cursor+i+len(pt.Text)
 		cursor = e
 		start, end := origin[s], origin[e]
-		tk := token{Text: text[start:end], Start: base + start, End: base + end, Tag: pt.Tag}
-		fixTag(&tk)
-		toks = append(toks, tk)
+		toks = append(toks, token{Text: text[start:end], Start: base + start, End: base + end})
 	}
-	fixPastVerbs(toks)
 	return toks, nil
-}
-
-// fixPastVerbs fixes another tagger error: a past-tense verb right after a
-// name, tagged as a noun ("Gideon Rodan taught at …", "Smith visited the
-// plant"). The word must read as a past form (an irregular past from the
-// lemma table, or "-ed") and be followed by a preposition, determiner,
-// pronoun or name.
-func fixPastVerbs(toks []token) {
-	for i := 1; i+1 < len(toks); i++ {
-		t := &toks[i]
-		if (t.Tag != "NN" && t.Tag != "NNS") || toks[i-1].Tag != "NNP" || startsUpper(t.Text) {
-			continue
-		}
-		w := strings.ToLower(t.Text)
-		_, irregularPast := irregular[w]
-		regularPast := len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
-		if !irregularPast && !regularPast {
-			continue
-		}
-		switch toks[i+1].Tag {
-		case "IN", "TO", "DT", "PRP", "PRP$", "NNP", "CD":
-			t.Tag = "VBD"
-		}
-	}
-}
-
-// fixTag corrects tags prose's tagger gets wrong in news text: quotation
-// marks and brackets tagged as words.
-func fixTag(t *token) {
-	switch t.Text {
-	case `"`, "\u201c", "\u201d", "``", "''":
-		t.Tag = "''"
-	case "[", "(":
-		t.Tag = "("
-	case "]", ")":
-		t.Tag = ")"
-	case "|", "©":
-		t.Tag = "SYM"
-	case "hundred", "thousand", "million", "billion", "trillion", "dozen", "hundreds", "thousands", "millions", "billions", "dozens":
-		t.Tag = "CD" // prose tags "two hundred trucks" as a verb
-	}
 }
 
 // sanitize rewrites text the way prose's tokenizer does (typographic quotes
@@ -151,16 +93,18 @@ func clip(s string, n int) string {
 // kg does not use it: it is the reference scripts/bench.sh compares kg's
 // speed with. Run may be called from one goroutine at a time.
 type ProseReference struct {
-	t *tagger
+	model *prose.Model
 }
 
-// NewProseReference loads prose's model.
-func NewProseReference() (*ProseReference, error) {
-	t, err := newTagger()
-	if err != nil {
-		return nil, err
-	}
-	return &ProseReference{t: t}, nil
+// NewProseReference loads prose's model. prose panics on bad model data;
+// the panic becomes an error.
+func NewProseReference() (p *ProseReference, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extract: loading the prose model: %v", r)
+		}
+	}()
+	return &ProseReference{model: prose.ModelFromData("kg")}, nil
 }
 
 // Run runs the pipeline on text and returns the number of tokens.
@@ -170,7 +114,7 @@ func (p *ProseReference) Run(text string) (tokens int, err error) {
 			err = fmt.Errorf("extract: prose failed: %v", r)
 		}
 	}()
-	doc, err := prose.NewDocument(text, prose.UsingModel(p.t.model))
+	doc, err := prose.NewDocument(text, prose.UsingModel(p.model))
 	if err != nil {
 		return 0, err
 	}

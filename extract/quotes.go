@@ -8,167 +8,14 @@ import (
 	"kg/schema"
 )
 
-// quoteCandidate is a direct quotation: the text between quotation marks.
+// quoteCandidate is a direct quotation (the text between quotation marks)
+// or, indirect, the reported words of "X said (that) …".
 type quoteCandidate struct {
 	start, end int // the words inside the marks, offsets into the document text
 	block      int
 	speaker    int // entity index, or -1
 	indirect   bool
-}
-
-// findQuotes finds the direct quotations of the body blocks and their
-// speakers: "…," said X / "…," X said / X said: "…" / "…," he said (the
-// most recent speaker, else the most recent person outside quotations); a
-// quotation without attribution continues the one before it in the same
-// paragraph, or in the paragraph before when it opens its paragraph. It
-// marks every token of the sentences with the quotation it is in.
-func findQuotes(d *article.Document, sents []*sentence, ms []Mention, ents []entity) []*quoteCandidate {
-	var qs []*quoteCandidate
-	for bi, b := range d.Blocks {
-		if b.Kind != article.Body {
-			continue
-		}
-		for _, sp := range quoteSpans(d.Text[b.Start:b.End], b.Start) {
-			if len(strings.Fields(d.Text[sp.Start:sp.End])) >= 4 {
-				qs = append(qs, &quoteCandidate{start: sp.Start, end: sp.End, block: bi, speaker: -1})
-			}
-		}
-	}
-	for _, s := range sents {
-		s.quotes = qs
-		s.quote = make([]int, len(s.toks))
-		for i, t := range s.toks {
-			s.quote[i] = -1
-			for qi, q := range qs {
-				if t.Start >= q.start && t.End <= q.end {
-					s.quote[i] = qi
-				}
-			}
-		}
-	}
-	lastSpeaker, lastPerson := -1, -1
-	var indirect []*quoteCandidate
-	qi := 0
-	for _, s := range sents {
-		for ; qi < len(qs) && qs[qi].start < s.End; qi++ {
-			q := qs[qi]
-			q.speaker = attribute(q, s, sents, ms, ents, lastSpeaker, lastPerson)
-			if q.speaker < 0 && qi > 0 {
-				prev := qs[qi-1]
-				opens := strings.TrimSpace(d.Text[d.Blocks[q.block].Start:q.start])
-				if prev.block == q.block || prev.block == q.block-1 && len(opens) <= 3 {
-					q.speaker = prev.speaker
-				}
-			}
-			if q.speaker >= 0 {
-				lastSpeaker = q.speaker
-			}
-		}
-		if s.kind == article.Body {
-			us := chunk(s.toks, s.mentions(ms)) // read once for both
-			if q := s.reportedSpeech(us, lastSpeaker, lastPerson); q != nil {
-				indirect = append(indirect, q)
-			}
-			if e := s.speakerOutsideQuotes(us); e >= 0 {
-				lastSpeaker = e
-			}
-		}
-		for i, m := range s.mentions(ms) {
-			if m.Class == schema.Person && ents[m.entity].Class == schema.Person && !s.inQuote(m.tok0) {
-				lastPerson = s.mentions(ms)[i].entity
-			}
-		}
-	}
-	return append(qs, indirect...)
-}
-
-// reportedSpeech returns the indirect quote of a sentence without quotation
-// marks that reports what someone said: "…, said Andrei Lankov, a Korea
-// expert." / "…, he said." (the words before the attribution) or "Lankov
-// also said that Russia may …" (the words after it). The speaker must be an
-// entity, or "he"/"she" for the last speaker (else the last person named).
-func (s *sentence) reportedSpeech(us []unit, lastSpeaker, lastPerson int) *quoteCandidate {
-	for i := range s.toks {
-		if s.inQuote(i) || s.toks[i].Tag == "''" {
-			return nil // a direct quotation is quoted as such
-		}
-	}
-	speaker := func(u unit) int {
-		if len(u.ents) > 0 {
-			return u.ents[0]
-		}
-		if w := strings.ToLower(s.toks[u.head].Text); u.pron && (w == "he" || w == "she") {
-			if lastSpeaker >= 0 {
-				return lastSpeaker
-			}
-			return lastPerson
-		}
-		return -1
-	}
-	quote := func(a, b, who int) *quoteCandidate {
-		for b > a && (s.toks[b-1].Tag == "." || s.toks[b-1].Text == ",") {
-			b--
-		}
-		if who < 0 || b-a < 4 {
-			return nil
-		}
-		return &quoteCandidate{start: s.toks[a].Start, end: s.toks[b-1].End, block: s.block, speaker: who, indirect: true}
-	}
-	n := len(us)
-	for n > 0 && us[n-1].kind == uOther {
-		n--
-	}
-	// "…, said X" / "…, X said" / "…, said X, a professor at Y."
-	for c := n - 3; c >= 1; c-- {
-		if us[c].kind != uComma {
-			continue
-		}
-		a, b := us[c+1], us[c+2]
-		switch {
-		case a.kind == uVerb && isSayVerb(s.toks[a.head].Text) && b.kind == uNP:
-			return quote(0, us[c].t0, speaker(b))
-		case a.kind == uNP && b.kind == uVerb && isSayVerb(s.toks[b.head].Text) && c+3 >= n:
-			return quote(0, us[c].t0, speaker(a))
-		}
-	}
-	// "X said (that) …"
-	for p, u := range us {
-		if u.kind != uVerb || !isSayVerb(s.toks[u.head].Text) || p+1 >= n {
-			continue
-		}
-		subj := reporterNP(us, p)
-		if subj == nil {
-			return nil
-		}
-		k := p + 1
-		if strings.EqualFold(s.toks[us[k].t0].Text, "that") {
-			k++
-		}
-		if k >= n {
-			return nil
-		}
-		return quote(us[k].t0, us[n-1].t1, speaker(*subj))
-	}
-	return nil
-}
-
-// speakerOutsideQuotes returns the last entity the sentence has speaking
-// outside quotation marks: ", said X", ", X said", "X, a professor, said
-// that …", or -1.
-func (s *sentence) speakerOutsideQuotes(us []unit) int {
-	if e, _, ok := s.trailingAttribution(us); ok && e >= 0 {
-		return e
-	}
-	speaker := -1
-	for p, u := range us {
-		if u.kind != uVerb || s.inQuote(u.head) || !isSayVerb(s.toks[u.head].Text) {
-			continue
-		}
-		if subj := reporter(us, p); subj != nil {
-			speaker = subj.ents[0]
-		}
-	}
-	return speaker
+	attributed bool // a verb of saying next to it names the speaker (not a continuation)
 }
 
 // quoteSpans returns the spans inside quotation marks in text (which starts
@@ -206,121 +53,222 @@ func quoteSpans(text string, base int) []span {
 	return out
 }
 
-func (s *sentence) inQuote(tok int) bool { return s.quote != nil && s.quote[tok] >= 0 }
-
-// attribute finds the speaker named next to quotation q, which overlaps
-// sentence s: after it (", said X" / ", X said" / ", he said") or before it
-// ("X said:").
-func attribute(q *quoteCandidate, s *sentence, sents []*sentence, ms []Mention, ents []entity, lastSpeaker, lastPerson int) int {
-	// the sentence holding the closing mark: attribution after the quotation
-	cs := s
-	for _, t := range sents[s.idx:] {
-		if t.Start <= q.end && q.end <= t.End+1 {
-			cs = t
-			break
+// findQuoteSpans finds the direct quotations of the body blocks (four
+// words or more) and marks every token of the sentences with the
+// quotation it is in.
+func findQuoteSpans(d *article.Document, sents []*sentence) []*quoteCandidate {
+	var qs []*quoteCandidate
+	for bi, b := range d.Blocks {
+		if b.Kind != article.Body {
+			continue
 		}
-	}
-	after := cs.tokensFrom(q.end + 1)
-	resolve := func(i int, s *sentence) int {
-		if e := s.entityAt(i, ms); e >= 0 {
-			return e
-		}
-		switch strings.ToLower(s.toks[i].Text) {
-		case "he", "she":
-			if lastSpeaker >= 0 {
-				return lastSpeaker
-			}
-			return lastPerson
-		}
-		return -1
-	}
-	if i := after; i >= 0 {
-		for i < len(cs.toks) && (cs.toks[i].Text == "," || cs.toks[i].Tag == "''") {
-			i++
-		}
-		if i+1 < len(cs.toks) && isSayVerb(cs.toks[i].Text) {
-			if e := resolve(i+1, cs); e >= 0 {
-				return e
+		for _, sp := range quoteSpans(d.Text[b.Start:b.End], b.Start) {
+			if len(strings.Fields(d.Text[sp.Start:sp.End])) >= 4 {
+				qs = append(qs, &quoteCandidate{start: sp.Start, end: sp.End, block: bi, speaker: -1})
 			}
 		}
-		if i+1 < len(cs.toks) {
-			if e := resolve(i, cs); e >= 0 {
-				if j := cs.mentionEnd(i, ms); j < len(cs.toks) && isSayVerb(cs.toks[j].Text) {
-					return e
+	}
+	for _, s := range sents {
+		s.quotes = qs
+		s.quote = make([]int, len(s.toks))
+		for i, t := range s.toks {
+			s.quote[i] = -1
+			for qi, q := range qs {
+				if t.Start >= q.start && t.End <= q.end {
+					s.quote[i] = qi
 				}
 			}
 		}
 	}
-	// attribution before the quotation: X said: "…"
-	os := s
-	before := os.tokensBefore(q.start - 1)
-	for i := before; i >= 1 && i > before-4; i-- {
-		if isSayVerb(os.toks[i].Text) {
-			j := i - 1
-			for j > 0 && os.toks[j].Tag == "RB" {
-				j--
-			}
-			if e := os.entityEndingAt(j, ms); e >= 0 {
-				return e
-			}
-			if e := resolve(j, os); e >= 0 {
-				return e
+	return qs
+}
+
+func (s *sentence) inQuote(tok int) bool { return s.quote != nil && s.quote[tok] >= 0 }
+
+// attributeQuotes gives the quotations that end in sentence s their
+// speaker: the subject of the verb of saying that governs the quotation or
+// stands beside it outside the marks ("…," said Duyeon Kim; "…," he said;
+// Lankov said: "…"), resolved like any subject. A quotation with no such
+// verb continues the speaker of the quotation before it, when that one is
+// in the same paragraph or the paragraph just before and the new one opens
+// its paragraph.
+func (r *reading) attributeQuotes(s *sentence) {
+	for qi, q := range r.quotes {
+		if q.speaker >= 0 || q.indirect || q.end < s.Start || q.end > s.End+1 {
+			continue
+		}
+		if e := r.quoteSpeaker(s, qi); e >= 0 {
+			q.speaker, q.attributed = e, true
+			continue
+		}
+		if qi > 0 {
+			prev := r.quotes[qi-1]
+			opens := strings.TrimSpace(r.d.Text[r.d.Blocks[q.block].Start:q.start])
+			if prev.speaker >= 0 && (prev.block == q.block || prev.block == q.block-1 && len(opens) <= 3) {
+				q.speaker = prev.speaker
 			}
 		}
 	}
-	return -1
 }
 
-// tokensFrom returns the first token starting at or after offset, or -1.
-func (s *sentence) tokensFrom(offset int) int {
-	for i, t := range s.toks {
-		if t.Start >= offset {
-			return i
+// quoteSpeaker finds the speaker of quotation qi in sentence s, which holds
+// its end: a verb of saying outside the marks whose subject names a person
+// or an organization — the one whose subtree holds the quotation first,
+// else the nearest to it.
+func (r *reading) quoteSpeaker(s *sentence, qi int) int {
+	best, bestDist := -1, len(s.toks)+1
+	for v := range s.toks {
+		if s.inQuote(v) || !sayVerbs[s.lemmaOf(v)] || s.toks[v].UPOS != "VERB" {
+			continue
+		}
+		subj := s.child(v, "nsubj")
+		if subj < 0 {
+			continue
+		}
+		ents := s.entitiesAt(subj, r.ms)
+		if len(ents) != 1 {
+			continue
+		}
+		dist := s.quoteDistance(v, qi)
+		if dist < bestDist {
+			best, bestDist = ents[0], dist
 		}
 	}
-	return -1
+	if bestDist <= 6 {
+		return best
+	}
+	return r.quoteSpeakerBeside(s, qi)
 }
 
-// tokensBefore returns the last token ending at or before offset, or -1.
-func (s *sentence) tokensBefore(offset int) int {
-	last := -1
-	for i, t := range s.toks {
-		if t.End <= offset {
+// quoteSpeakerBeside finds the speaker of quotation qi by the words beside
+// its marks, when the parse does not tie a verb of saying to it: right
+// after it ("…," said X / "…," X said / "…," he said), or right before it
+// (X said: "…").
+func (r *reading) quoteSpeakerBeside(s *sentence, qi int) int {
+	first, last := -1, -1
+	for i := range s.toks {
+		if s.quote[i] == qi {
+			if first < 0 {
+				first = i
+			}
 			last = i
 		}
 	}
-	return last
-}
-
-// entityAt returns the entity of a mention starting at token i, or -1.
-func (s *sentence) entityAt(i int, ms []Mention) int {
-	for _, m := range s.mentions(ms) {
-		if m.tok0 == i {
-			return m.entity
+	if last < 0 {
+		return -1
+	}
+	skip := func(i, step int) int {
+		for i >= 0 && i < len(s.toks) && (s.toks[i].UPOS == "PUNCT" || s.hasRel(i, "advmod")) {
+			i += step
+		}
+		return i
+	}
+	speakerAt := func(i int) (int, int) { // the entity a name or pronoun at i names, and the token after it
+		if i < 0 || i >= len(s.toks) {
+			return -1, i
+		}
+		ents := s.entitiesAt(i, r.ms)
+		if len(ents) != 1 {
+			return -1, i
+		}
+		j := i + 1
+		if m := s.ment[i]; m >= 0 {
+			j = r.ms[m].tok1
+		}
+		return ents[0], j
+	}
+	i := skip(last+1, 1)
+	if i < len(s.toks) && sayVerbs[s.lemmaOf(i)] {
+		if e, _ := speakerAt(skip(i+1, 1)); e >= 0 {
+			return e // "…," said X
+		}
+	}
+	if e, j := speakerAt(i); e >= 0 && j < len(s.toks) && sayVerbs[s.lemmaOf(skip(j, 1))] {
+		return e // "…," X said
+	}
+	if b := skip(first-1, -1); b >= 0 && sayVerbs[s.lemmaOf(b)] {
+		for k := b - 1; k >= 0 && k >= b-6; k-- {
+			if e, j := speakerAt(k); e >= 0 && j == b {
+				return e // X said: "…"
+			}
 		}
 	}
 	return -1
 }
 
-// entityEndingAt returns the entity of a mention ending at token i, or -1.
-func (s *sentence) entityEndingAt(i int, ms []Mention) int {
-	for _, m := range s.mentions(ms) {
-		if m.tok1 == i+1 {
-			return m.entity
+// quoteDistance is how far verb v is from quotation qi in sentence s: 0
+// when the quotation is inside v's subtree (its complement or parataxis),
+// else the number of tokens between them.
+func (s *sentence) quoteDistance(v, qi int) int {
+	first, last := -1, -1
+	for i := range s.toks {
+		if s.quote[i] == qi {
+			if first < 0 {
+				first = i
+			}
+			last = i
 		}
 	}
-	return -1
+	if first < 0 {
+		return len(s.toks)
+	}
+	for i := first; i <= last; i++ {
+		if s.ancestor(v, i) && i != v {
+			return 0
+		}
+	}
+	if v > last {
+		return v - last
+	}
+	return first - v
 }
 
-// mentionEnd returns the token after the mention starting at i (i+1 for a
-// pronoun).
-func (s *sentence) mentionEnd(i int, ms []Mention) int {
-	for _, m := range s.mentions(ms) {
-		if m.tok0 == i {
-			return m.tok1
+// reportedSpeech returns the indirect quote of a sentence without quotation
+// marks that reports what someone said: "X said (that) …" or "…, X said":
+// the words of the verb's complement, when its subject names an entity.
+func (r *reading) reportedSpeech(s *sentence) *quoteCandidate {
+	for i := range s.toks {
+		if s.inQuote(i) || isQuoteMark(s.toks[i].Text) {
+			return nil // a direct quotation is quoted as such
 		}
 	}
-	return i + 1
+	for v := range s.toks {
+		if !sayVerbs[s.lemmaOf(v)] || s.toks[v].UPOS != "VERB" {
+			continue
+		}
+		c := s.child(v, "ccomp", "parataxis")
+		if c < 0 && s.hasRel(v, "parataxis", "advcl") && s.child(v, "ccomp", "obj") < 0 {
+			c = s.toks[v].Head // "…, Putin said": the verb hangs on what it reports
+		}
+		subj := s.child(v, "nsubj")
+		if c < 0 || subj < 0 {
+			continue
+		}
+		ents := s.entitiesAt(subj, r.ms)
+		if len(ents) != 1 {
+			continue
+		}
+		a, b := s.subtree(c, "mark", "parataxis", "punct")
+		if c == s.toks[v].Head {
+			a, b = s.subtree(c, "parataxis", "advcl", "punct")
+		}
+		for a < b && s.hasRel(a, "mark") {
+			a++
+		}
+		if b-a < 4 {
+			continue
+		}
+		return &quoteCandidate{start: s.toks[a].Start, end: s.toks[b-1].End, block: s.block, speaker: ents[0], indirect: true, attributed: true}
+	}
+	return nil
+}
+
+func isQuoteMark(t string) bool {
+	switch t {
+	case `"`, "\u201c", "\u201d", "``", "''":
+		return true
+	}
+	return false
 }
 
 // quoteRecords turns quotations into records, in text order.

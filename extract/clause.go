@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// A clause is one predicate of a sentence with its arguments, read off the
+// dependency tree in the manner of PredPatt and ClausIE: the verb (or the
+// noun or adjective of a copula), who does it (its subject, after the
+// passive is turned active, a relative pronoun replaced by its noun, a
+// missing subject taken from the clause that controls or coordinates it),
+// and what it is done to (objects and prepositional objects).
+type clause struct {
+	head    int   // the predicate's token: a verb, or the noun or adjective of a copula
+	subj    []int // the subject's head tokens (coordinated subjects: several)
+	args    []arg // objects, in sentence order
+	passive bool  // a passive without an agent: subj is the one it was done to
+	cop     bool  // a copula: "X is chairman of Y", "X is a firm"
+	relHead int   // for a relative or participle clause, the noun it modifies, else -1
+	words   []int // the verb group as written: auxiliaries, "not", the verb, its particle
+}
+
+// arg is one object of a clause.
+type arg struct {
+	tok  int    // the head token of the argument's phrase
+	prep string // its preposition ("" for a direct object)
+	rel  string // obj, iobj, obl, nmod (of a copula's noun), ccomp (what a speaker says)
+}
+
+// isPredicate reports whether token i heads a clause: a verb that is not
+// an auxiliary or an attributive participle, or a noun, adjective or name
+// with a copula.
+func (s *sentence) isPredicate(i int) bool {
+	t := s.toks[i]
+	if s.child(i, "cop") >= 0 {
+		return true
+	}
+	if t.UPOS != "VERB" {
+		return false
+	}
+	switch s.rel(i) {
+	case "amod", "aux", "cop", "compound", "fixed", "flat", "case", "mark", "det", "discourse":
+		return false
+	}
+	return true
+}
+
+// clauses returns the clauses of the sentence, in order of their heads.
+func (s *sentence) clauses() []clause {
+	var out []clause
+	for i := range s.toks {
+		if !s.isPredicate(i) {
+			continue
+		}
+		out = append(out, s.clauseAt(i))
+	}
+	return out
+}
+
+// clauseAt reads the clause headed by token p.
+func (s *sentence) clauseAt(p int) clause {
+	c := clause{head: p, relHead: -1, cop: s.child(p, "cop") >= 0}
+	c.words = s.verbGroup(p)
+	subj, passive := s.subjectOf(p, 0)
+	c.subj, c.passive = subj, passive
+	agent := -1
+	for _, k := range s.kids[p] {
+		switch {
+		case s.hasRel(k, "obl:agent"):
+			agent = k
+		case s.hasRel(k, "obj", "iobj"):
+			for _, o := range s.conjuncts(k) {
+				c.args = append(c.args, arg{tok: o, rel: s.rel(k)})
+			}
+		case s.hasRel(k, "obl", "obl:npmod"):
+			if s.isTime(k) {
+				continue
+			}
+			prep := s.caseOf(k)
+			for _, o := range s.conjuncts(k) {
+				c.args = append(c.args, arg{tok: o, prep: prep, rel: "obl"})
+			}
+		case c.cop && s.hasRel(k, "nmod"):
+			prep := s.caseOf(k)
+			if prep == "" {
+				continue
+			}
+			for _, o := range s.conjuncts(k) {
+				c.args = append(c.args, arg{tok: o, prep: prep, rel: "nmod"})
+			}
+		case s.hasRel(k, "ccomp") && sayVerbs[s.lemmaOf(p)]:
+			c.args = append(c.args, arg{tok: k, rel: "ccomp"})
+		}
+	}
+	// A relative clause: its pronoun stands for the noun it modifies.
+	if s.hasRel(p, "acl:relcl", "acl") {
+		c.relHead = s.toks[p].Head
+	}
+	if s.hasRel(p, "acl:relcl") {
+		s.relative(&c)
+	}
+	// The passive turned active: "AT&T was bought by SBC" → SBC buy AT&T.
+	if c.passive && agent >= 0 {
+		var patients []arg
+		for _, t := range c.subj {
+			patients = append(patients, arg{tok: t, rel: "obj"})
+		}
+		c.args = append(patients, c.args...)
+		c.subj = s.conjuncts(agent)
+		c.passive = false
+	}
+	slices.SortStableFunc(c.args, func(a, b arg) int { return a.tok - b.tok })
+	return c
+}
+
+// relative fills a relative clause's gap with the noun it modifies: "the
+// firm, which Xstrata bid for" (the pronoun), "the stake the company sold"
+// (no pronoun: the object).
+func (s *sentence) relative(c *clause) {
+	n := c.relHead
+	for i, t := range c.subj {
+		if relativePronouns[s.lower(t)] {
+			c.subj[i] = n
+			return
+		}
+	}
+	for i, a := range c.args {
+		if relativePronouns[s.lower(a.tok)] {
+			c.args[i].tok = n
+			return
+		}
+	}
+	if len(c.subj) == 0 {
+		c.subj = s.conjuncts(n)
+		return
+	}
+	hasObj := false
+	for _, a := range c.args {
+		hasObj = hasObj || a.rel == "obj"
+	}
+	if !hasObj && !c.cop {
+		c.args = append(c.args, arg{tok: n, rel: "obj"})
+	}
+}
+
+var relativePronouns = setOf("who", "whom", "which", "that", "whose")
+
+// subjectOf returns the subject of the clause headed by p and whether it
+// is passive (the subject is the one the action is done to): its own
+// nsubj; for a verb coordinated with another, that verb's; for a
+// complement ("agreed to buy"), the controller's (the object of "urged X
+// to", else the subject); for a participle on a noun, the noun ("the
+// sawmill owned by …": passive); for an adverbial participle ("…, paying
+// the SEC"), the subject of the clause it hangs on.
+func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
+	if depth > 8 {
+		return nil, false
+	}
+	passive := s.isPassive(p)
+	if k := s.child(p, "nsubj", "csubj"); k >= 0 {
+		return s.conjuncts(k), passive || s.hasRel(k, "nsubj:pass", "csubj:pass")
+	}
+	h := s.toks[p].Head
+	if h < 0 {
+		return nil, passive
+	}
+	switch {
+	case s.hasRel(p, "conj"):
+		subj, headPassive := s.subjectOf(h, depth+1)
+		if s.child(p, "aux", "aux:pass") < 0 && s.toks[p].Tag == "VBN" && headPassive {
+			passive = true // "was arrested and charged with"
+		}
+		return subj, passive
+	case s.hasRel(p, "xcomp"):
+		if o := s.child(h, "obj", "iobj"); o >= 0 && objectControl[s.lemmaOf(h)] {
+			return s.conjuncts(o), passive
+		}
+		subj, _ := s.subjectOf(h, depth+1)
+		return subj, passive
+	case s.hasRel(p, "acl"):
+		if s.toks[p].Tag == "VBN" {
+			return s.conjuncts(h), true // "the sawmill owned by the church"
+		}
+		if s.child(p, "mark") >= 0 && controlNouns[s.lemmaOf(h)] {
+			// "has no plans to sell": the subject of the clause that has the plans
+			g := s.toks[h].Head
+			if g >= 0 && s.isPredicate(g) {
+				subj, _ := s.subjectOf(g, depth+1)
+				return subj, passive
+			}
+			return nil, passive
+		}
+		return s.conjuncts(h), passive // "a company making chips"
+	case s.hasRel(p, "advcl"):
+		if m := s.child(p, "mark"); m >= 0 && !strings.EqualFold(s.toks[m].Text, "to") {
+			return nil, passive // "after it sold …" has its own subject or none
+		}
+		if s.toks[p].Tag == "VBG" || s.toks[p].Tag == "VBN" || s.toks[p].Tag == "VB" {
+			subj, _ := s.subjectOf(h, depth+1)
+			return subj, passive || s.toks[p].Tag == "VBN"
+		}
+	}
+	return nil, passive
+}
+
+// isPassive reports whether clause p is in the passive voice: a passive
+// auxiliary or subject.
+func (s *sentence) isPassive(p int) bool {
+	return s.child(p, "aux:pass", "nsubj:pass", "csubj:pass") >= 0
+}
+
+// verbGroup returns the tokens of the verb group of predicate p, in
+// sentence order: auxiliaries, copula, negation, the head, its particle.
+func (s *sentence) verbGroup(p int) []int {
+	out := []int{p}
+	for _, k := range s.kids[p] {
+		if s.hasRel(k, "aux", "cop", "compound:prt") || s.hasRel(k, "advmod") && negations[s.lower(k)] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// particle returns the particle of verb p ("over" in "took over"), or "".
+func (s *sentence) particle(p int) string {
+	if k := s.child(p, "compound:prt"); k >= 0 {
+		return s.lower(k)
+	}
+	return ""
+}
+
+// isTime reports whether nominal k names a time ("on Monday", "last
+// week", "in 1997"): a temporal relation or a head word of time.
+func (s *sentence) isTime(k int) bool {
+	if s.hasRel(k, "obl:tmod", "nmod:tmod") {
+		return true
+	}
+	w := s.lower(k)
+	if timeWords[w] {
+		return true
+	}
+	if s.toks[k].UPOS == "NUM" && len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+		return true // "in 1997"
+	}
+	return false
+}
+
+// Verb classes, by lemma: data, one pattern family each.
+var (
+	// sayVerbs report speech; what they govern (ccomp) is the speaker's.
+	sayVerbs = setOf("say", "tell", "add", "claim", "allege", "report", "state", "note", "argue", "insist",
+		"believe", "think", "warn", "announce", "suggest", "explain", "write", "confirm", "acknowledge", "admit",
+		"predict", "estimate", "reply", "stress", "emphasise", "emphasize", "assert", "contend", "maintain", "declare")
+	// objectControl verbs give their complement's subject from their
+	// object: "urged Iran to stop" (Iran stops).
+	objectControl = setOf("urge", "ask", "persuade", "force", "allow", "encourage", "order", "tell", "help",
+		"require", "invite", "permit", "enable", "advise", "call", "compel", "pressure", "lead", "expect", "want")
+	// controlNouns take an infinitive whose subject is their owner's: "has
+	// no plans to sell".
+	controlNouns = setOf("plan", "intention", "decision", "promise", "pledge", "attempt", "bid", "effort",
+		"offer", "agreement", "proposal", "move", "right", "ability", "chance", "way", "need", "failure", "refusal")
+	// negations are the adverbs that deny a clause.
+	negations = setOf("not", "n't", "never", "no")
+	// timeWords head phrases of time, which are no objects: "arrived on Monday".
+	timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "today", "yesterday", "tomorrow", "week", "weekend", "month", "year", "quarter",
+		"morning", "afternoon", "evening", "night", "time", "day", "hours", "minutes", "days", "weeks", "months",
+		"years", "decade", "decades", "century", "period", "season", "moment", "tonight", "spring", "summer",
+		"autumn", "winter", "half", "date")
+)

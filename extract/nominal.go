@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"strings"
+
+	"kg/schema"
+)
+
+// Facts stated by noun phrases, not verbs: a title before a name ("Russian
+// President Vladimir Putin" → president_of Russia), an apposition
+// ("Wallace Cheung, an analyst at DBS Vickers" → works_for DBS Vickers;
+// "F-Secure, a Finnish security firm" → be "Finnish security firm"), a
+// description before a name ("Minneapolis investor Irwin Jacobs" →
+// located_in Minneapolis, role "investor"), a possessive or "in" of an
+// organization or place ("Seoul's Kookmin University", "Ewha University in
+// Seoul" → located_in Seoul), and "summit between X and Y" → meet. Nouns
+// presuppose what they name: these facts hold even in a sentence that
+// reports someone's words, but not in a hypothetical or a question.
+
+// roleNouns map a title or job noun to the role predicate it states with an
+// organization or place: "president of", "chairman of", "analyst at".
+var roleNouns = map[string]string{
+	"president": "president_of", "vice-president": "president_of", "leader": "leader_of", "prime minister": "leader_of",
+	"premier": "leader_of", "chancellor": "leader_of", "king": "leader_of", "queen": "leader_of", "head": "leader_of",
+	"chief": "leader_of", "chairman": "leader_of", "chairwoman": "leader_of", "chair": "leader_of", "boss": "leader_of",
+	"chief executive": "leader_of", "ceo": "leader_of", "governor": "leader_of", "mayor": "leader_of",
+	"founder": "founder_of", "co-founder": "founder_of", "owner": "owner_of",
+	"spokesman": "spokesperson_for", "spokeswoman": "spokesperson_for", "spokesperson": "spokesperson_for",
+	"member": "member_of", "director": "director_of", "manager": "works_for", "analyst": "works_for",
+	"economist": "works_for", "professor": "works_for", "researcher": "works_for", "official": "works_for",
+	"executive": "works_for", "lawyer": "works_for", "employee": "works_for", "editor": "works_for",
+	"correspondent": "works_for", "fellow": "works_for", "minister": "minister_of", "secretary": "works_for",
+	"coach": "works_for", "manager of": "works_for", "striker": "member_of", "player": "member_of",
+	"captain": "leader_of", "partner": "works_for", "adviser": "works_for", "advisor": "works_for",
+	"strategist": "works_for", "dealer": "works_for", "trader": "works_for", "consultant": "works_for",
+	"expert": "works_for", "scientist": "works_for", "engineer": "works_for", "representative": "works_for",
+	"ambassador": "works_for", "envoy": "works_for", "commissioner": "works_for", "deputy": "works_for",
+	"treasurer": "works_for", "officer": "works_for", "drummer": "member_of", "singer": "member_of",
+	"guitarist": "member_of", "bassist": "member_of", "vocalist": "member_of", "midfielder": "member_of",
+	"defender": "member_of", "goalkeeper": "member_of", "forward": "member_of", "winger": "member_of",
+}
+
+// roleTitles map a title before a name to a role fact about the place before it.
+var roleTitles = map[string]string{
+	"president": "president_of", "leader": "leader_of", "prime minister": "leader_of", "premier": "leader_of",
+	"chancellor": "leader_of", "king": "leader_of", "queen": "leader_of", "supreme leader": "leader_of",
+}
+
+// meetNouns state a meeting of the parties "between" them: "summit between X and Y".
+var meetNouns = setOf("summit", "meeting", "talks", "negotiation", "negotiations", "meetings", "summits")
+
+// nominalFacts finds the facts sentence s states with noun phrases.
+func (r *reading) nominalFacts(s *sentence) []fact {
+	if s.isQuestion() {
+		return nil
+	}
+	modality := schema.Asserted
+	var out []fact
+	add := func(f fact) {
+		if f.subj >= 0 && f.subj != f.obj {
+			if f.modality == "" {
+				f.modality = modality
+			}
+			out = append(out, f)
+		}
+	}
+	for m := s.m0; m < s.m1; m++ {
+		ment := r.ms[m]
+		if ment.Class == schema.Person && ment.Title != "" {
+			if pred := roleTitles[ment.Title]; pred != "" {
+				if place := r.placeBefore(s, ment); place >= 0 {
+					add(fact{subj: ment.entity, obj: place, pred: pred, predText: ment.Title, attributed: -1, confidence: 0.85})
+				}
+			}
+		}
+	}
+	for i := range s.toks {
+		switch {
+		case s.hasRel(i, "appos"):
+			for _, f := range r.appositionFacts(s, s.toks[i].Head, i) {
+				add(f)
+			}
+		case s.hasRel(i, "nmod:poss") || s.hasRel(i, "nmod") && s.caseOf(i) == "in":
+			// "Seoul's Kookmin University", "Ewha University in Seoul"
+			h := s.toks[i].Head
+			e, p := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
+			if len(e) == 1 && len(p) == 1 && s.ment[i] >= 0 && !r.ms[s.ment[i]].demonym && r.ents[p[0]].Class == schema.Place &&
+				(r.ents[e[0]].Class == schema.Organization || r.ents[e[0]].Class == schema.Place) && s.ment[h] != s.ment[i] {
+				add(fact{subj: e[0], obj: p[0], pred: "located_in", predText: s.caseOrPossessive(i), attributed: -1, confidence: 0.7})
+			}
+		case meetNouns[s.lower(i)]:
+			if k := s.child(i, "nmod"); k >= 0 && s.caseOf(k) == "between" {
+				var parties []int
+				for _, c := range s.conjuncts(k) {
+					parties = appendUnique(parties, s.entitiesAt(c, r.ms)...)
+				}
+				for a := 0; a < len(parties); a++ {
+					for b := a + 1; b < len(parties); b++ {
+						add(fact{subj: parties[a], obj: parties[b], pred: "meet", predText: s.toks[i].Text + " between", attributed: -1, confidence: 0.75})
+					}
+				}
+			}
+		}
+	}
+	for _, f := range r.descriptionFacts(s) {
+		add(f)
+	}
+	return out
+}
+
+// caseOrPossessive names how a place attaches: "in", or "'s".
+func (s *sentence) caseOrPossessive(i int) string {
+	if c := s.caseOf(i); c != "" {
+		return c
+	}
+	return "'s"
+}
+
+// appositionFacts states what an apposition says of the entity it follows:
+// "X, an analyst at Y" → X works_for Y and X role "analyst"; "X, a security
+// firm" → X be "security firm".
+func (r *reading) appositionFacts(s *sentence, head, app int) []fact {
+	subj := s.entitiesAt(head, r.ms)
+	if len(subj) != 1 || s.ment[app] >= 0 || s.toks[app].UPOS != "NOUN" {
+		return nil
+	}
+	return r.describe(s, subj[0], app, s.phrase(app))
+}
+
+// describe states the facts of a description noun d of entity e: its role
+// with the organization or place it names ("analyst at Y", "Y's
+// president", "minister in Y"), and the description itself.
+func (r *reading) describe(s *sentence, e, d int, text string) []fact {
+	var out []fact
+	noun := s.lemmaOf(d)
+	if c := s.child(d, "compound"); c >= 0 && roleNouns[s.lemmaOf(c)+" "+noun] != "" {
+		noun = s.lemmaOf(c) + " " + noun
+	}
+	role := roleNouns[noun]
+	for _, k := range s.kids[d] {
+		if !s.hasRel(k, "nmod", "nmod:poss", "compound", "amod") {
+			continue
+		}
+		org := s.entitiesAt(k, r.ms)
+		if len(org) != 1 || org[0] == e {
+			continue
+		}
+		pred, text2 := role, s.lemmaOf(d)
+		prep := s.caseOf(k)
+		switch {
+		case r.ents[org[0]].Class == schema.Place && (s.ment[k] >= 0 && r.ms[s.ment[k]].demonym || prep == "from" || prep == "in"):
+			pred = "located_in" // "a Finnish firm", "an investor from Minneapolis"
+		case pred == "":
+			pred = "works_for"
+		}
+		if prep != "" {
+			text2 += " " + prep
+		}
+		out = append(out, fact{subj: e, obj: org[0], pred: pred, predText: text2, attributed: -1, confidence: 0.7})
+	}
+	pred := "be"
+	if r.ents[e].Class == schema.Person {
+		pred = "role"
+	}
+	out = append(out, fact{subj: e, obj: -1, objText: text, pred: pred, predText: "apposition", attributed: -1, confidence: 0.65})
+	return out
+}
+
+// descriptionFacts states the description written before a name ("Minneapolis
+// investor Irwin Jacobs", "Finnish security firm F-Secure", "Tory Edward
+// Turnour"): the common nouns and demonyms the name's phrase holds before
+// it, which the name does not include.
+func (r *reading) descriptionFacts(s *sentence) []fact {
+	var out []fact
+	for m := s.m0; m < s.m1; m++ {
+		ment := r.ms[m]
+		if ment.demonym {
+			continue
+		}
+		h := s.mentionHead(ment)
+		if h < 0 {
+			continue
+		}
+		// the description: a noun modifying the name ("firm" of "security
+		// firm F-Secure") or the noun the name is in apposition or compound to
+		var d = -1
+		for _, k := range s.kids[h] {
+			if k < ment.tok0 && s.hasRel(k, "compound", "amod", "nmod") && s.toks[k].UPOS == "NOUN" && s.ment[k] < 0 {
+				d = k
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		a, _ := s.subtree(d, "punct")
+		for a < d && (s.hasRel(a, "det") || s.toks[a].UPOS == "PUNCT") {
+			a++
+		}
+		text := s.text(a, d+1)
+		out = append(out, r.describeBefore(s, ment.entity, a, d, text)...)
+	}
+	return out
+}
+
+// describeBefore states the facts of a description written before a name,
+// tokens [a, d] with head noun d: the places among them (located_in) and
+// the description itself.
+func (r *reading) describeBefore(s *sentence, e, a, d int, text string) []fact {
+	var out []fact
+	for i := a; i < d; i++ {
+		m := s.ment[i]
+		if m < 0 {
+			continue
+		}
+		p := r.ms[m].entity
+		if p != e && r.ents[p].Class == schema.Place && i == r.ms[m].tok0 {
+			out = append(out, fact{subj: e, obj: p, pred: "located_in", predText: s.toks[i].Text, attributed: -1, confidence: 0.65})
+		}
+	}
+	pred := "be"
+	if r.ents[e].Class == schema.Person {
+		pred = "role"
+	}
+	out = append(out, fact{subj: e, obj: -1, objText: text, pred: pred, predText: "description", attributed: -1, confidence: 0.6})
+	return out
+}
+
+// mentionHead returns the token that heads a mention's phrase: the one of
+// its tokens whose head lies outside it.
+func (s *sentence) mentionHead(m Mention) int {
+	for i := m.tok0; i < m.tok1 && i < len(s.toks); i++ {
+		h := s.toks[i].Head
+		if h < m.tok0 || h >= m.tok1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeBefore finds the place a title belongs to: a demonym before it
+// ("Russian President") or a possessive ("Russia's President").
+func (r *reading) placeBefore(s *sentence, m Mention) int {
+	n := len(strings.Fields(m.Title))
+	i := m.tok0 - n
+	if i < 0 || !strings.EqualFold(joinTokens(s.toks[i:i+n]), m.Title) {
+		i = m.tok0 - n // the title was inside the chunk: "President Vladimir Putin"
+	}
+	if i <= 0 {
+		return -1
+	}
+	if s.toks[i-1].Tag == "POS" {
+		for k := s.m0; k < s.m1; k++ {
+			if p := r.ms[k]; p.tok1 == i-1 && p.Class == schema.Place {
+				return p.entity
+			}
+		}
+	}
+	for k := s.m0; k < s.m1; k++ {
+		if p := r.ms[k]; p.tok1 == i && p.demonym {
+			return p.entity
+		}
+	}
+	return -1
+}

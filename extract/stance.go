@@ -1,0 +1,225 @@
+package extract
+
+import (
+	"kg/schema"
+)
+
+// stance is how the text states a clause: denied or not, as a fact, a
+// report, a hope, a plan or a condition, and who says so.
+type stance struct {
+	neg      bool
+	modality schema.Modality
+	speaker  int  // the token of the one who says so (the subject of "said"), or -1
+	quote    int  // the quotation the clause is in, or -1
+	content  int  // the head of the reported clause ("sold" in "he said he sold"), or -1
+	question bool // a question: never a fact
+}
+
+// stanceOf reads the stance of the clause headed by p from the tree: its
+// own negation and modal; then up the chain of clauses that govern it —
+// "refused to sign" (negated), "plans to sell" (future), "wants to",
+// "is likely to" (hedged), "if …" (hypothetical), "said that …",
+// "denied that …" (reported; denied is negated), "has no plans to"
+// (negated, future) — each governor adding its own negation and modal.
+func (s *sentence) stanceOf(p int) stance {
+	st := stance{modality: schema.Asserted, speaker: -1, quote: -1, content: -1}
+	if s.quote != nil && s.quote[p] >= 0 {
+		st.quote = s.quote[p]
+		st.modality = schema.Reported
+	}
+	q := p
+	for n := 0; q >= 0 && n < 12; n++ {
+		s.localStance(q, &st)
+		if v := s.sayingAside(q); v >= 0 {
+			// "Russia will help, Putin said": the verb of saying hangs on
+			// the clause it reports
+			st.modality = worse(st.modality, schema.Reported)
+			st.setSpeaker(s, v, q)
+		}
+		h := s.toks[q].Head
+		if h < 0 {
+			if s.isQuestion() {
+				st.question = true
+			}
+			break
+		}
+		switch {
+		case s.hasRel(q, "xcomp"):
+			s.governorStance(h, &st)
+		case s.hasRel(q, "ccomp"):
+			lem := s.lemmaOf(h)
+			switch {
+			case denyVerbs[lem]:
+				st.neg = !st.neg // "denied that it had sold": the subject says it did not
+				st.modality = worse(st.modality, schema.Reported)
+				st.setSpeaker(s, h, q)
+			case sayVerbs[lem]:
+				st.modality = worse(st.modality, schema.Reported)
+				st.setSpeaker(s, h, q)
+			case beliefVerbs[lem]:
+				st.modality = worse(st.modality, schema.Hedged)
+			case futureVerbs[lem]:
+				st.modality = worse(st.modality, schema.Future)
+			}
+		case s.hasRel(q, "advcl"):
+			if m := s.child(q, "mark"); m >= 0 {
+				switch s.lower(m) {
+				case "if", "unless", "whether", "lest":
+					st.modality = worse(st.modality, schema.Hypothetical)
+				case "to", "so":
+					st.modality = worse(st.modality, schema.Hedged) // a purpose: "to settle charges"
+				}
+			}
+		case s.hasRel(q, "acl"):
+			if controlNouns[s.lemmaOf(h)] {
+				st.modality = worse(st.modality, schema.Future)
+				if d := s.child(h, "det"); d >= 0 && s.lower(d) == "no" {
+					st.neg = !st.neg // "has no plans to sell"
+				}
+			} else if claimNouns[s.lemmaOf(h)] {
+				st.modality = worse(st.modality, schema.Reported) // "claims that …"
+			} else {
+				return st // a participle or relative clause states its own fact
+			}
+		case s.hasRel(q, "acl:relcl"):
+			return st
+		case s.hasRel(q, "conj"):
+			// a coordinated verb shares its head's auxiliaries and governors
+		case s.hasRel(q, "parataxis"):
+			if sayVerbs[s.lemmaOf(h)] {
+				st.modality = worse(st.modality, schema.Reported)
+				st.setSpeaker(s, h, q)
+			}
+			return st
+		default:
+			return st
+		}
+		q = h
+	}
+	return st
+}
+
+// sayingAside returns a verb of saying that is a parenthetical dependent of
+// clause q ("…, Putin said", "…, said Putin"), or -1.
+func (s *sentence) sayingAside(q int) int {
+	for _, k := range s.children(q, "parataxis", "advcl") {
+		if sayVerbs[s.lemmaOf(k)] && s.child(k, "ccomp", "obj") < 0 && s.child(k, "nsubj") >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// setSpeaker records the subject of say-verb h as the one who says clause q.
+func (st *stance) setSpeaker(s *sentence, h, q int) {
+	if st.speaker >= 0 {
+		return // the nearest speaker speaks
+	}
+	if k := s.child(h, "nsubj"); k >= 0 {
+		st.speaker = k
+		st.content = q
+	}
+}
+
+// localStance applies clause q's own negation, modal and conditional mark.
+func (s *sentence) localStance(q int, st *stance) {
+	for _, k := range s.kids[q] {
+		switch {
+		case s.hasRel(k, "advmod") && negations[s.lower(k)]:
+			st.neg = !st.neg
+		case s.hasRel(k, "aux"):
+			st.modality = worse(st.modality, modalOf(s.lower(k)))
+		case s.hasRel(k, "mark") && conditionals[s.lower(k)] && !s.hasRel(q, "ccomp"):
+			st.modality = worse(st.modality, schema.Hypothetical)
+		case s.hasRel(k, "advmod") && hedgeAdverbs[s.lower(k)]:
+			st.modality = worse(st.modality, schema.Hedged)
+		}
+	}
+}
+
+// governorStance applies what a verb or adjective that takes a "to"
+// infinitive says of it: refused, failed (negated); plans, agreed, is set,
+// is due, is to (future); wants, hopes, tries, is likely, is expected
+// (hedged).
+func (s *sentence) governorStance(h int, st *stance) {
+	lem := s.lemmaOf(h)
+	switch {
+	case negVerbs[lem]:
+		st.neg = !st.neg
+	case futureVerbs[lem] || lem == "be" || lem == "schedule" && s.isPassive(h):
+		st.modality = worse(st.modality, schema.Future)
+	case hedgeVerbs[lem], hedgeAdjectives[lem]:
+		st.modality = worse(st.modality, schema.Hedged)
+	case lem == "expect" || lem == "predict" || lem == "tip" || lem == "forecast":
+		st.modality = worse(st.modality, schema.Hedged) // "is expected to"
+	case lem == "have" || lem == "need":
+		st.modality = worse(st.modality, schema.Hedged) // an obligation, not an event
+	}
+}
+
+// isQuestion reports whether the sentence asks rather than states.
+func (s *sentence) isQuestion() bool {
+	for i := len(s.toks) - 1; i >= 0; i-- {
+		switch s.toks[i].Text {
+		case "\"", "'", "\u201d", "\u2019", ")":
+			continue
+		case "?":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func modalOf(modal string) schema.Modality {
+	switch modal {
+	case "may", "might", "could", "can", "should", "must", "ca":
+		return schema.Hedged
+	case "would", "'d":
+		return schema.Hypothetical
+	case "will", "shall", "'ll", "wo":
+		return schema.Future
+	}
+	return schema.Asserted
+}
+
+// worse returns the less certain of two modalities: hypothetical, hedged,
+// future, reported, asserted, in that order.
+func worse(a, b schema.Modality) schema.Modality {
+	if modalityRank[b] > modalityRank[a] {
+		return b
+	}
+	return a
+}
+
+var modalityRank = map[schema.Modality]int{schema.Asserted: 0, schema.Reported: 1, schema.Future: 2, schema.Hedged: 3, schema.Hypothetical: 4}
+
+// The words that govern a clause's stance, by class: data, one family each.
+var (
+	// denyVerbs take a clause their subject says is false: "denied that it had sold drones".
+	denyVerbs = setOf("deny", "refute", "dispute")
+	// negVerbs deny their infinitive: "refused to sign", "failed to turn up".
+	negVerbs = setOf("refuse", "fail", "decline", "neglect", "forget", "cease", "stop", "avoid", "omit", "prevent")
+	// futureVerbs govern what has not happened yet: "plans to provide", "agreed to buy".
+	futureVerbs = setOf("plan", "promise", "pledge", "vow", "intend", "aim", "agree", "decide", "threaten", "prepare",
+		"propose", "offer", "vote", "undertake", "resolve", "set", "due", "scheduled", "poised", "going", "about", "will")
+	// hedgeVerbs govern what the text only wishes, tries or supposes: "seek to weaken", "appears to".
+	hedgeVerbs = setOf("want", "hope", "seek", "try", "attempt", "wish", "appear", "seem", "tend", "consider",
+		"like", "prefer", "struggle", "strive", "hesitate", "ask", "urge", "call", "expect", "look", "stand", "encourage",
+		"push", "press", "lobby", "campaign", "fight", "battle", "work", "help", "allow", "enable", "permit", "require")
+	// hedgeAdjectives govern an infinitive that may not happen: "unlikely to", "able to".
+	hedgeAdjectives = setOf("likely", "unlikely", "able", "unable", "willing", "ready", "eager", "keen", "expected",
+		"possible", "certain", "sure", "bound", "free", "anxious", "reluctant", "prepared")
+	// beliefVerbs take a clause their subject only believes or fears.
+	beliefVerbs = setOf("hope", "fear", "expect", "believe", "think", "suspect", "doubt", "wonder", "guess", "assume",
+		"suppose", "speculate", "predict", "worry", "feel", "imagine", "estimate", "forecast", "bet")
+	// claimNouns head noun phrases whose "that" clause is someone's claim: "U.S. claims that …".
+	claimNouns = setOf("claim", "allegation", "accusation", "report", "assertion", "suggestion", "speculation",
+		"rumour", "rumor", "fear", "hope", "expectation", "belief", "view", "warning", "charge", "argument")
+	// conditionals open a clause that states a condition.
+	conditionals = setOf("if", "unless", "whether", "lest")
+	// hedgeAdverbs make a clause uncertain.
+	hedgeAdverbs = setOf("possibly", "perhaps", "probably", "maybe", "reportedly", "allegedly", "apparently",
+		"supposedly", "likely", "potentially", "seemingly", "purportedly")
+)
+
