@@ -89,13 +89,13 @@ func (s *sentence) clauseAt(p int) clause {
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, prep: prep, rel: "nmod"})
 			}
-		case s.hasRel(k, "ccomp") && sayVerbs[s.lemmaOf(p)]:
+		case s.hasRel(k, "ccomp") && (sayVerbs[s.lemmaOf(p)] || denyVerbs[s.lemmaOf(p)]):
 			c.args = append(c.args, arg{tok: k, rel: "ccomp"})
 		}
 	}
 	// A relative clause: its pronoun stands for the noun it modifies.
 	if s.hasRel(p, "acl:relcl", "acl") {
-		c.relHead = s.toks[p].Head
+		c.relHead = s.antecedentOf(p)
 	}
 	if s.hasRel(p, "acl:relcl") {
 		s.relative(&c)
@@ -146,6 +146,30 @@ func (s *sentence) relative(c *clause) {
 
 var relativePronouns = setOf("who", "whom", "which", "that", "whose")
 
+// antecedentOf returns the noun a relative or participle clause p modifies:
+// its head, when the parse hangs it on a noun; else the noun phrase just
+// before it ("said Mr Leslie, who was elected …", hung on "said").
+func (s *sentence) antecedentOf(p int) int {
+	h := s.toks[p].Head
+	if h >= 0 && nominal(s.toks[h].UPOS) {
+		return h
+	}
+	a, _ := s.subtree(p)
+	for k := a - 1; k >= 0; k-- {
+		if s.toks[k].UPOS == "PUNCT" {
+			continue
+		}
+		if nominal(s.toks[k].UPOS) {
+			for n := 0; n < 4 && s.hasRel(k, "flat", "compound") && s.toks[k].Head >= 0; n++ {
+				k = s.toks[k].Head // the phrase's head: "Mr" of "Mr Leslie"
+			}
+			return k
+		}
+		break
+	}
+	return h
+}
+
 // subjectOf returns the subject of the clause headed by p and whether it
 // is passive (the subject is the one the action is done to): its own
 // nsubj; for a verb coordinated with another, that verb's; for a
@@ -180,7 +204,7 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 		return subj, passive
 	case s.hasRel(p, "acl"):
 		if s.toks[p].Tag == "VBN" {
-			return s.conjuncts(h), true // "the sawmill owned by the church"
+			return s.conjuncts(s.antecedentOf(p)), true // "the sawmill owned by the church"
 		}
 		if s.child(p, "mark") >= 0 && controlNouns[s.lemmaOf(h)] {
 			// "has no plans to sell": the subject of the clause that has the plans
@@ -191,7 +215,7 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 			}
 			return nil, passive
 		}
-		return s.conjuncts(h), passive // "a company making chips"
+		return s.conjuncts(s.antecedentOf(p)), passive // "a company making chips"
 	case s.hasRel(p, "advcl"):
 		if m := s.child(p, "mark"); m >= 0 && !strings.EqualFold(s.toks[m].Text, "to") {
 			return nil, passive // "after it sold …" has its own subject or none

@@ -47,6 +47,14 @@ var (
 	pluralPronouns = setOf("they", "them", "their", "theirs", "themselves")
 	thingPronouns  = setOf("it", "its", "itself")
 	firstPronouns  = setOf("i", "me", "my", "mine", "myself")
+	// pluralNouns name a group already named: "the two leaders", "both
+	// countries", with the class its members must have ("any": all).
+	pluralNouns = map[string]schema.Class{
+		"leaders": schema.Person, "men": schema.Person, "women": schema.Person, "presidents": schema.Person,
+		"ministers": schema.Person, "sides": "any", "countries": schema.Place, "nations": schema.Place,
+		"neighbours": schema.Place, "neighbors": schema.Place, "allies": "any", "companies": schema.Organization,
+		"firms": schema.Organization, "groups": schema.Organization, "parties": "any", "pair": "any", "two": "any",
+	}
 	// orgNouns head a definite description of an organization already named.
 	orgNouns = setOf("company", "firm", "group", "bank", "carrier", "airline", "club", "concern", "maker",
 		"manufacturer", "producer", "retailer", "insurer", "lender", "operator", "giant", "corporation", "utility",
@@ -90,8 +98,12 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
 			return append([]int(nil), d.group...)
 		}
 	case thingPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
-		if s.expletive(i) {
+		if s.expletive(i) || w == "it" && !s.hasRel(i, "nsubj", "nsubj:pass") {
+			// an object "it" is more often a thing than a party: "called it a deal"
 			return nil
+		}
+		if e := d.thingBefore(s, ms, i); e >= 0 {
+			return []int{e}
 		}
 		best := mark{-1, -10}
 		for _, c := range []schema.Class{schema.Organization, schema.Place} {
@@ -105,6 +117,11 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
 	case firstPronouns[w] && inQuote:
 		if q := s.quotes[s.quote[i]]; q.speaker >= 0 && d.ents[q.speaker].Class == schema.Person {
 			return []int{q.speaker}
+		}
+	case pluralNouns[s.lower(i)] != "" && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
+		// "the two leaders", "both countries": the latest group of that class
+		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 && (pluralNouns[s.lower(i)] == "any" || d.ents[d.group[0]].Class == pluralNouns[s.lower(i)]) {
+			return append([]int(nil), d.group...)
 		}
 	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
 		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 5 {
@@ -143,6 +160,22 @@ func (d *discourse) personFor(s *sentence, ms []Mention, i int) int {
 	return -1
 }
 
+// thingBefore returns the organization or place an "it" at token i refers
+// to inside its own sentence: the nearest one before it that is a subject
+// ("Chile denied that it had sold …"), outside quotations.
+func (d *discourse) thingBefore(s *sentence, ms []Mention, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		m := s.ment[j]
+		if m < 0 || s.inQuote(j) || !s.subjectOfRoot(j) {
+			continue
+		}
+		if e := ms[m].entity; d.ents[e].Class == schema.Organization || d.ents[e].Class == schema.Place {
+			return e
+		}
+	}
+	return -1
+}
+
 // expletive reports whether "it" at token i refers to nothing: "it is
 // likely that", "it seems", "it was announced that", "it makes sense to".
 func (s *sentence) expletive(i int) bool {
@@ -172,12 +205,12 @@ func (s *sentence) definite(i int) bool {
 		return false
 	}
 	switch s.lower(d) {
-	case "the", "this":
+	case "the", "this", "both":
 	default:
 		return false
 	}
 	for _, k := range s.kids[i] {
-		if s.hasRel(k, "compound", "flat", "nummod", "appos") {
+		if s.hasRel(k, "compound", "flat", "appos") || s.hasRel(k, "nummod") && pluralNouns[s.lower(i)] == "" {
 			return false
 		}
 	}
@@ -243,9 +276,9 @@ func (s *sentence) entitiesAt(i int, ms []Mention) []int {
 	if s.ref != nil && s.ref[i] != nil {
 		return s.ref[i]
 	}
-	// "North Korean leader Kim Jong Un": the name is a dependent of the noun
-	// that heads the phrase
-	if s.toks[i].UPOS == "NOUN" {
+	// "North Korean leader Kim Jong Un", "Mr Leslie": the name is a
+	// dependent of the word that heads the phrase
+	if s.toks[i].UPOS == "NOUN" || s.toks[i].UPOS == "PROPN" {
 		for _, k := range s.kids[i] {
 			if m := s.ment[k]; m >= 0 && !ms[m].demonym && s.hasRel(k, "appos", "flat", "compound") && k > i {
 				return []int{ms[m].entity}

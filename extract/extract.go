@@ -90,7 +90,7 @@ func (x *Extractor) Extract(ctx context.Context, d *article.Document) (*schema.E
 	}
 	out := &schema.Extraction{Document: d.Meta, Text: d.Text}
 	out.Entities = entityRecords(ents, ms, d.Meta.ID)
-	out.Relations = relationRecords(facts, ents, d.Meta.ID)
+	out.Relations = relationRecords(facts, ents, d.Meta.ID, d.Meta.Date)
 	out.Quotes = quoteRecords(r.quotes, ents, d.Text, d.Meta.ID)
 	return out, nil
 }
@@ -196,7 +196,7 @@ type located struct {
 
 // relationRecords turns facts into relation records; the same fact stated
 // twice in the document is one record with two pieces of evidence.
-func relationRecords(facts []located, ents []entity, docID string) []schema.Relation {
+func relationRecords(facts []located, ents []entity, docID, docDate string) []schema.Relation {
 	byID := map[string]int{}
 	var out []schema.Relation
 	name := func(e int) string {
@@ -227,6 +227,7 @@ func relationRecords(facts []located, ents []entity, docID string) []schema.Rela
 				r.Qualifiers[k] = v
 			}
 		}
+		r.When = factWhen(lf.s, f, docDate)
 		ev := schema.Evidence{Document: docID, Sentence: lf.s.String(), Start: lf.s.Start, End: lf.s.End}
 		id := schema.FactID(r)
 		if i, ok := byID[id]; ok {

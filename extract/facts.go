@@ -85,13 +85,13 @@ func (r *reading) clauseFacts(s *sentence, c clause) []fact {
 	for _, f := range r.argumentFacts(s, c, base) {
 		add(f)
 	}
-	if len(subjects) >= 2 && reciprocalVerbs[s.lemmaOf(c.head)] && len(c.args) == 0 && !c.passive {
+	if len(subjects) >= 2 && !c.passive && r.reciprocal(s, c) {
 		// "Putin and Kim met": each met the other
 		for a := 0; a < len(subjects); a++ {
 			for b := a + 1; b < len(subjects); b++ {
 				f := base
 				f.subj, f.obj = subjects[a], subjects[b]
-				f.pred, f.predText = schema.Canonical(s.lemmaOf(c.head)), s.toks[c.head].Text
+				f.pred, f.predText = r.reciprocalPredicate(s, c)
 				out = append(out, f)
 			}
 		}
@@ -180,6 +180,19 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 				break
 			}
 		}
+		if recipient == nil {
+			// "sold weapons to Peru" with "to Peru" hung on the object
+			for _, a := range args {
+				if a.rel == "obj" {
+					for _, k := range s.children(a.tok, "nmod") {
+						if s.caseOf(k) == "to" {
+							args = append(args, arg{tok: k, prep: "to", rel: "obl"})
+							recipient = &args[len(args)-1]
+						}
+					}
+				}
+			}
+		}
 	}
 	hasObj := false
 	for _, a := range args {
@@ -195,7 +208,7 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		phrase, text := verb, surface
 		switch {
 		case a.rel == "ccomp":
-			phrase, text = "say", s.toks[p].Text
+			phrase, text = verb, s.toks[p].Text // "said …", "denied that …"
 			f.objText = s.clauseText(a.tok)
 			f.confidence = 0.7
 			out = append(out, r.withPredicate(f, phrase, text))
@@ -203,11 +216,20 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		case a.prep != "":
 			phrase, text = verb+" "+a.prep, surface+" "+a.prep
 		}
+		if a.rel == "obj" && controlNouns[s.lemmaOf(a.tok)] && s.child(a.tok, "acl") >= 0 {
+			continue // "has no plans to sell": the infinitive states the fact
+		}
 		if !r.objectOf(s, a.tok, &f) {
 			continue
 		}
+		if d := s.child(a.tok, "det"); d >= 0 && s.lower(d) == "no" {
+			f.neg = !f.neg // "sold no weapons"
+		}
 		if a.rel == "obj" && recipient != nil && recipient.tok != a.tok {
 			r.setQualifier(s, &f, "recipient", recipient.tok)
+			if s.toks[recipient.tok].Head == a.tok && f.obj < 0 {
+				f.objText = s.phraseWithout(a.tok, recipient.tok)
+			}
 		}
 		if withVerbs[lem] && a.rel == "obj" && f.obj >= 0 {
 			if w := findArg(args, "with"); w != nil {
@@ -223,13 +245,14 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 			continue // read with the object above
 		}
 		out = append(out, r.withPredicate(f, phrase, text))
-		// "took legal action against the government": the noun joins the
-		// verb when the entity is in a prepositional phrase after it
+		// "took legal action against the government", "held talks with X",
+		// "took a stake in X": the noun joins the verb when the entity is
+		// in a prepositional phrase after it (on the verb or on the noun)
 		if a.rel == "obj" && f.obj < 0 && s.toks[a.tok].UPOS == "NOUN" {
-			for _, b := range args {
+			for _, b := range append(args, s.nounArgs(a.tok)...) {
 				g := base
-				if b.rel == "obl" && b.prep != "" && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
-					out = append(out, r.withPredicate(g, verb+" "+s.lemmaOf(a.tok)+" "+b.prep, surface+" "+s.phrase(a.tok)+" "+b.prep))
+				if b.prep != "" && b.rel != "obj" && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
+					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.phrase(a.tok)+" "+b.prep))
 				}
 			}
 		}
@@ -329,9 +352,14 @@ func (s *sentence) predicateBase(c clause) (lemma, surface string) {
 	return lemma, surface
 }
 
-// withPredicate sets a fact's canonical predicate from its lemma phrase.
+// withPredicate sets a fact's canonical predicate from its lemma phrase. A
+// role holds between entities: "joined the offshoring drive" is no
+// membership, so with a literal object a role verb keeps its own lemma.
 func (r *reading) withPredicate(f fact, phrase, text string) fact {
 	f.pred, f.predText = canonicalPredicate(phrase), text
+	if p, ok := schema.LookupPredicate(f.pred); ok && p.Role && f.obj < 0 {
+		f.pred = schema.LemmaPredicate(phrase)
+	}
 	return f
 }
 
@@ -427,6 +455,53 @@ func (s *sentence) timeOf(p int) []int {
 		}
 	}
 	return nil
+}
+
+// reciprocal reports whether clause c states a symmetric fact of its
+// coordinated subjects: "X and Y met", "X and Y held talks" (no one else
+// met or talked with).
+func (r *reading) reciprocal(s *sentence, c clause) bool {
+	if findArg(c.args, "with") != nil {
+		return false
+	}
+	if reciprocalVerbs[s.lemmaOf(c.head)] && !hasObjectArg(c.args) {
+		return true
+	}
+	pred, _ := r.reciprocalPredicate(s, c)
+	return schema.IsSymmetric(pred)
+}
+
+// reciprocalPredicate is the predicate of a reciprocal clause: the verb,
+// or the verb and its noun ("hold talks" → meet).
+func (r *reading) reciprocalPredicate(s *sentence, c clause) (string, string) {
+	for _, a := range c.args {
+		if a.rel == "obj" && s.toks[a.tok].UPOS == "NOUN" {
+			return schema.Canonical(s.lemmaOf(c.head) + " " + s.lower(a.tok)), s.toks[c.head].Text + " " + s.toks[a.tok].Text
+		}
+	}
+	return schema.Canonical(s.lemmaOf(c.head)), s.toks[c.head].Text
+}
+
+// nounArgs returns the prepositional phrases on noun n, as arguments.
+func (s *sentence) nounArgs(n int) []arg {
+	var out []arg
+	for _, k := range s.children(n, "nmod") {
+		if prep := s.caseOf(k); prep != "" && prep != "of" {
+			out = append(out, arg{tok: k, prep: prep, rel: "nmod"})
+		}
+	}
+	return out
+}
+
+// hasObjectArg reports whether a clause has a direct object or a "with"
+// object: "X and Y met" has none, "X and Y met Z" or "met with Z" has.
+func hasObjectArg(args []arg) bool {
+	for _, a := range args {
+		if a.rel == "obj" || a.rel == "iobj" || a.prep == "with" {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(out []int, es ...int) []int {

@@ -28,8 +28,10 @@ func (s *sentence) stanceOf(p int) stance {
 		st.modality = schema.Reported
 	}
 	q := p
+	obligation := false // "did not have to meet": the meeting is not denied
 	for n := 0; q >= 0 && n < 12; n++ {
-		s.localStance(q, &st)
+		s.localStance(q, &st, obligation)
+		obligation = false
 		if v := s.sayingAside(q); v >= 0 {
 			// "Russia will help, Putin said": the verb of saying hangs on
 			// the clause it reports
@@ -41,11 +43,17 @@ func (s *sentence) stanceOf(p int) stance {
 			if s.isQuestion() {
 				st.question = true
 			}
+			if v := s.trailingSpeaker(); v >= 0 && st.speaker < 0 && st.quote < 0 && q < v {
+				// "Chile sold weapons to Peru, said Elena Marquez."
+				st.modality = worse(st.modality, schema.Reported)
+				st.speaker, st.content = v, q
+			}
 			break
 		}
 		switch {
 		case s.hasRel(q, "xcomp"):
 			s.governorStance(h, &st)
+			obligation = s.lemmaOf(h) == "have" || s.lemmaOf(h) == "need"
 		case s.hasRel(q, "ccomp"):
 			lem := s.lemmaOf(h)
 			switch {
@@ -110,6 +118,39 @@ func (s *sentence) sayingAside(q int) int {
 	return -1
 }
 
+// trailingSpeaker returns the speaker's token of an attribution that closes
+// the sentence — ", said X." or ", X said." — or -1: the words, not the
+// parse, which often hangs such a verb anywhere.
+func (s *sentence) trailingSpeaker() int {
+	n := len(s.toks)
+	for n > 0 && s.toks[n-1].UPOS == "PUNCT" {
+		n--
+	}
+	for c := n - 2; c >= 1 && c >= n-7; c-- {
+		if s.toks[c].Text != "," || s.inQuote(c) {
+			continue
+		}
+		switch {
+		case sayVerbs[s.lemmaOf(c+1)] && nominal(s.toks[c+2].UPOS):
+			return s.nounPhraseHead(c+2, n) // ", said Elena Marquez"
+		case sayVerbs[s.lemmaOf(n-1)] && nominal(s.toks[c+1].UPOS):
+			return s.nounPhraseHead(c+1, n-1) // ", Elena Marquez said"
+		}
+	}
+	return -1
+}
+
+// nounPhraseHead returns the token among [a, b) whose head is outside the
+// range: the head of the phrase those tokens form.
+func (s *sentence) nounPhraseHead(a, b int) int {
+	for i := a; i < b; i++ {
+		if h := s.toks[i].Head; h < a || h >= b {
+			return i
+		}
+	}
+	return a
+}
+
 // setSpeaker records the subject of say-verb h as the one who says clause q.
 func (st *stance) setSpeaker(s *sentence, h, q int) {
 	if st.speaker >= 0 {
@@ -122,10 +163,10 @@ func (st *stance) setSpeaker(s *sentence, h, q int) {
 }
 
 // localStance applies clause q's own negation, modal and conditional mark.
-func (s *sentence) localStance(q int, st *stance) {
+func (s *sentence) localStance(q int, st *stance, ignoreNeg bool) {
 	for _, k := range s.kids[q] {
 		switch {
-		case s.hasRel(k, "advmod") && negations[s.lower(k)]:
+		case s.hasRel(k, "advmod") && negations[s.lower(k)] && !ignoreNeg:
 			st.neg = !st.neg
 		case s.hasRel(k, "aux"):
 			st.modality = worse(st.modality, modalOf(s.lower(k)))

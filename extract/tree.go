@@ -132,6 +132,23 @@ func (s *sentence) phrase(i int) string {
 	return s.text(a, b)
 }
 
+// phraseWithout is the phrase headed by i without the subtree of its
+// dependent k, when k ends it ("weapons" of "weapons to Peru").
+func (s *sentence) phraseWithout(i, k int) string {
+	a, b := s.subtree(i, phraseSkip...)
+	ka, kb := s.subtree(k)
+	if kb == b && ka > a {
+		b = ka
+	}
+	for a < b-1 && (s.toks[a].UPOS == "DET" && s.hasRel(a, "det") || s.toks[a].Head == i && s.hasRel(a, "case", "mark")) {
+		a++
+	}
+	for b-1 > a && s.toks[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	return s.text(a, b)
+}
+
 // text returns the document text of tokens [a, b) of the sentence.
 func (s *sentence) text(a, b int) string {
 	if a >= b {

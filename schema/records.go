@@ -65,6 +65,17 @@ type Relation struct {
 	AttributedTo  string            `json:"attributed_to"`        // who claims it; null in JSON when ""
 	Confidence    float64           `json:"confidence"`           // 0..1
 	Evidence      []Evidence        `json:"evidence"`             // one entry per occurrence
+	When          *When             `json:"when,omitempty"`       // when it happened, or when it was reported
+}
+
+// When dates a fact: the time its clause names ("on Wednesday"), normalized
+// against the date of the document that states it, or, for a clause that
+// names none, that document's date as the date it was reported.
+type When struct {
+	Text      string `json:"text,omitempty"`      // the expression as written: "on Wednesday"
+	Value     string `json:"value,omitempty"`     // ISO 8601: "2023-09-13", "2023-W36", "2023-04", "2023", "1985/1987"; "" when it cannot be told
+	Precision string `json:"precision,omitempty"` // day, week, month, quarter, half, year, decade
+	Reported  string `json:"reported,omitempty"`  // the document's date, for a fact whose clause names no time
 }
 
 // Asserted reports whether r is a positive fact the text itself states: the

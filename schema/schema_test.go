@@ -75,10 +75,10 @@ func TestCanonical(t *testing.T) {
 		{"Hold  Talks", "meet"},
 		{"meet", "meet"},
 		{"deny", "deny"},
-		{"reject", "deny"},
+		{"reject", "reject"}, {"refute", "deny"}, {"buy", "acquire"}, {"take over", "acquire"}, {"be based in", "located_in"},
 		{"toast", "toast"},
-		{"call on", "call_on"},
-		{"name", "name_rel"},
+		{"call on", "urge"}, {"toast", "toast"}, {"pull out of", "pull_out_of"},
+		{"type", "type_rel"}, {"document", "document_rel"},
 		{"type", "type_rel"},
 	}
 	for _, tt := range tests {
@@ -164,6 +164,30 @@ func TestLiteralKey(t *testing.T) {
 	for uk, us := range map[string]string{"signalling": "signaling", "travellers": "travelers", "labelled": "labeled", "neighbouring": "neighboring", "colours": "colors"} {
 		if got := AmericanSpelling(uk); got != us {
 			t.Errorf("AmericanSpelling(%q) = %q, want %q", uk, got, us)
+		}
+	}
+}
+
+// TestVocabulary holds the vocabulary's shape: every predicate documented,
+// no name a store property, no lemma listed under two predicates, and every
+// lemma mapping to its own predicate.
+func TestVocabulary(t *testing.T) {
+	seen := map[string]string{}
+	for _, p := range Predicates {
+		if p.Doc == "" {
+			t.Errorf("predicate %s has no Doc", p.Name)
+		}
+		if IsProperty(p.Name) {
+			t.Errorf("predicate %s is a store property", p.Name)
+		}
+		for _, l := range p.Lemmas {
+			if other, ok := seen[l]; ok {
+				t.Errorf("lemma %q is listed under %s and %s", l, other, p.Name)
+			}
+			seen[l] = p.Name
+			if got := Canonical(l); got != p.Name {
+				t.Errorf("Canonical(%q) = %q, want %q", l, got, p.Name)
+			}
 		}
 	}
 }
