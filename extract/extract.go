@@ -100,27 +100,69 @@ func factBlock(k article.BlockKind) bool {
 	return k == article.Body || k == article.Headline || k == article.Subtitle || k == article.Caption
 }
 
-// analyze splits every block into sentences, tags them (prose for parts of
-// speech, kg's own model for entity labels, over the whole document at
-// once) and finds their mentions.
-func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*sentence, []Mention, error) {
+// ParsedSentence is one sentence of a document as kg reads it: where it
+// is in the document's cleaned text, and its words with their parts of
+// speech, lemmas and dependency tree (package syntax's tokens).
+type ParsedSentence struct {
+	Start, End int // byte offsets in the document text
+	Text       string
+	Tokens     []syntax.Token
+}
+
+// Parse splits d into sentences and words as Extract does and parses
+// them: what kg reads facts off ('kg parse').
+func (x *Extractor) Parse(ctx context.Context, d *article.Document) ([]ParsedSentence, error) {
+	sents, err := x.sentences(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ParsedSentence, len(sents))
+	for i, s := range sents {
+		ps := ParsedSentence{Start: s.Start, End: s.End, Text: s.String(), Tokens: make([]syntax.Token, len(s.toks))}
+		for j, t := range s.toks {
+			ps.Tokens[j] = syntax.Token{ID: j + 1, Form: t.Text, Lemma: t.Lemma, UPOS: t.UPOS, XPOS: t.Tag, Feats: "_",
+				Head: t.Head + 1, Rel: t.Rel, Deps: "_", Misc: "_"}
+		}
+		out[i] = ps
+	}
+	return out, nil
+}
+
+// sentences splits every block of d into sentences, tokenizes and parses
+// them.
+func (x *Extractor) sentences(ctx context.Context, d *article.Document) ([]*sentence, error) {
+	if len(d.Text) > maxTextBytes {
+		return nil, article.ErrTextTooLong
+	}
 	var sents []*sentence
-	var words [][]string
 	for bi, b := range d.Blocks {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for _, sp := range capSentences(d.Text, splitSentences(d.Text[b.Start:b.End], b.Start)) {
 			toks, err := tokenize(d.Text[sp.Start:sp.End], sp.Start)
 			if err != nil {
-				return nil, nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)
+				return nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)
 			}
 			x.parse(toks)
 			s := &sentence{span: sp, idx: len(sents), block: bi, kind: b.Kind, doc: d.Text, toks: toks}
 			s.buildTree()
 			sents = append(sents, s)
-			words = append(words, nerWords(toks))
 		}
+	}
+	return sents, nil
+}
+
+// analyze reads the sentences of d (sentences), labels entities with kg's
+// own model over the whole document at once, and finds their mentions.
+func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*sentence, []Mention, error) {
+	sents, err := x.sentences(ctx, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i] = nerWords(s.toks)
 	}
 	labels := x.ner.TagDocument(words, nil)
 	var ms []Mention

@@ -130,9 +130,8 @@ func (r *reading) subjectEntities(s *sentence, c clause) ([]int, bool) {
 func (r *reading) attribution(s *sentence, c clause, st stance, subjects []int, f *fact) {
 	switch {
 	case st.quote >= 0:
-		if q := r.quotes[st.quote]; q.speaker >= 0 {
-			f.attributed = q.speaker
-		}
+		q := r.quotes[st.quote]
+		f.attributed, f.attributedLit = q.speaker, q.speakerLit
 	case st.speaker >= 0:
 		if ents := s.entitiesAt(st.speaker, r.ms); len(ents) == 1 {
 			f.attributed = ents[0]

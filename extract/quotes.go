@@ -13,7 +13,8 @@ import (
 type quoteCandidate struct {
 	start, end int // the words inside the marks, offsets into the document text
 	block      int
-	speaker    int // entity index, or -1
+	speaker    int    // entity index, or -1
+	speakerLit string // a speaker that names no entity: "REM spokesman"
 	indirect   bool
 	attributed bool // a verb of saying next to it names the speaker (not a continuation)
 }
@@ -97,26 +98,27 @@ func (r *reading) attributeQuotes(s *sentence) {
 		if q.speaker >= 0 || q.indirect || q.end < s.Start || q.end > s.End+1 {
 			continue
 		}
-		if e := r.quoteSpeaker(s, qi); e >= 0 {
-			q.speaker, q.attributed = e, true
+		if e, lit := r.quoteSpeaker(s, qi); e >= 0 || lit != "" {
+			q.speaker, q.speakerLit, q.attributed = e, lit, true
 			continue
 		}
 		if qi > 0 {
 			prev := r.quotes[qi-1]
 			opens := strings.TrimSpace(r.d.Text[r.d.Blocks[q.block].Start:q.start])
-			if prev.speaker >= 0 && (prev.block == q.block || prev.block == q.block-1 && len(opens) <= 3) {
-				q.speaker = prev.speaker
+			if (prev.speaker >= 0 || prev.speakerLit != "") && (prev.block == q.block || prev.block == q.block-1 && len(opens) <= 3) {
+				q.speaker, q.speakerLit = prev.speaker, prev.speakerLit
 			}
 		}
 	}
 }
 
 // quoteSpeaker finds the speaker of quotation qi in sentence s, which holds
-// its end: a verb of saying outside the marks whose subject names a person
-// or an organization — the one whose subtree holds the quotation first,
+// its end: a verb of saying outside the marks whose subject names an
+// entity, or a speaker with no name ("an REM spokesman", "Mr Blair's
+// official spokesman") — the one whose subtree holds the quotation first,
 // else the nearest to it.
-func (r *reading) quoteSpeaker(s *sentence, qi int) int {
-	best, bestDist := -1, len(s.toks)+1
+func (r *reading) quoteSpeaker(s *sentence, qi int) (int, string) {
+	best, bestLit, bestDist := -1, "", len(s.toks)+1
 	for v := range s.toks {
 		if s.inQuote(v) || !sayVerbs[s.lemmaOf(v)] || s.toks[v].UPOS != "VERB" {
 			continue
@@ -125,20 +127,36 @@ func (r *reading) quoteSpeaker(s *sentence, qi int) int {
 		if subj < 0 {
 			continue
 		}
-		ents := s.entitiesAt(subj, r.ms)
-		if len(ents) != 1 {
+		e, lit := r.speakerAt(s, subj)
+		if e < 0 && lit == "" {
 			continue
 		}
-		dist := s.quoteDistance(v, qi)
-		if dist < bestDist {
-			best, bestDist = ents[0], dist
+		if dist := s.quoteDistance(v, qi); dist < bestDist {
+			best, bestLit, bestDist = e, lit, dist
 		}
 	}
 	if bestDist <= 6 {
-		return best
+		return best, bestLit
 	}
-	return r.quoteSpeakerBeside(s, qi)
+	return r.quoteSpeakerBeside(s, qi), ""
 }
+
+// speakerAt returns who the subject at token t is: an entity, or the
+// phrase of a speaker without a name ("REM spokesman"), or neither.
+func (r *reading) speakerAt(s *sentence, t int) (int, string) {
+	if ents := s.entitiesAt(t, r.ms); len(ents) == 1 {
+		return ents[0], ""
+	}
+	if s.toks[t].UPOS == "NOUN" && speakerNouns[s.lemmaOf(t)] {
+		return -1, s.phrase(t)
+	}
+	return -1, ""
+}
+
+// speakerNouns head the phrases of speakers the text does not name.
+var speakerNouns = setOf("spokesman", "spokeswoman", "spokesperson", "official", "source", "analyst", "executive",
+	"minister", "lawyer", "statement", "spokesmen", "officials", "sources", "analysts", "aide", "adviser", "advisor",
+	"economist", "diplomat", "police", "prosecutor", "witness", "expert", "experts", "insider", "director", "chairman")
 
 // quoteSpeakerBeside finds the speaker of quotation qi by the words beside
 // its marks, when the parse does not tie a verb of saying to it: right
@@ -276,8 +294,11 @@ func quoteRecords(qs []*quoteCandidate, ents []entity, text, docID string) []sch
 	out := make([]schema.Quote, 0, len(qs))
 	for _, q := range qs {
 		r := schema.Quote{ID: schema.QuoteID(docID, q.start, q.end), Text: text[q.start:q.end], Document: docID, Start: q.start, End: q.end, Indirect: q.indirect}
-		if q.speaker >= 0 {
+		switch {
+		case q.speaker >= 0:
 			r.Speaker, r.SpeakerID = ents[q.speaker].Name, entID(ents[q.speaker])
+		case q.speakerLit != "":
+			r.Speaker = q.speakerLit
 		}
 		out = append(out, r)
 	}

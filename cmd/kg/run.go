@@ -40,6 +40,7 @@ func commands() []*command {
 	return []*command{
 		newBuildCommand(),
 		newExtractCommand(),
+		newParseCommand(),
 		newQueryCommand(),
 		newExportCommand(),
 		newImportCommand(),
