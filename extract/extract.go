@@ -178,6 +178,7 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 		s.m1 = len(ms)
 	}
 	defineAcronyms(sents, ms)
+	x.gaz.fullOrgNames(ms)
 	kept := resolveUntyped(append([]Mention(nil), ms...))
 	for _, s := range sents { // renumber each sentence's range of mentions
 		s.m0 = sort.Search(len(kept), func(i int) bool { return kept[i].sent >= s.idx })

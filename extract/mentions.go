@@ -25,6 +25,7 @@ type Mention struct {
 	entity  int  // index of the entity it was merged into
 	bound   bool // a one-word name bound to a fuller one: it takes that entity's class
 	demonym bool // an adjective of place ("Russian") standing for the place
+	generic bool // a generic head alone ("Commission", "Co"): stands for the one entity it heads, or for none
 }
 
 // Strength of a class decision, strongest last.
@@ -51,14 +52,14 @@ func (g *gazetteer) findMentions(text string, toks []token) []Mention {
 			i = m.tok1
 			continue
 		}
-		if n := g.demonymAt(toks, i); n > 0 {
+		if n := g.demonymAt(toks, i); n > 0 && !g.demonymOpensName(toks, i, n) {
 			place := g.demonyms[strings.ToLower(joinTokens(toks[i:i+n]))]
 			emit(Mention{Start: toks[i].Start, End: toks[i+n-1].End, Name: place, Class: schema.Place,
 				sure: byGazetteer, tok0: i, tok1: i + n, demonym: true})
 			i += n
 			continue
 		}
-		if !g.nameLike(toks, i) {
+		if !g.nameLike(toks, i) && g.demonymAt(toks, i) == 0 {
 			i++
 			continue
 		}
@@ -69,6 +70,21 @@ func (g *gazetteer) findMentions(text string, toks []token) []Mention {
 		i = j
 	}
 	return out
+}
+
+// demonymOpensName reports whether the demonym of n tokens at i opens an
+// organization's or place's name rather than modifying one: "European
+// Community", "European Union", "American Express" — capitalized words
+// after it that end with an organization or place head word.
+func (g *gazetteer) demonymOpensName(toks []token, i, n int) bool {
+	j := i + n
+	for j < len(toks) && startsUpper(toks[j].Text) && !isAllCaps(toks[j].Text) && j < i+n+3 {
+		if g.orgHeads[toks[j].Text] || g.placeHeads[toks[j].Text] {
+			return j == i+n // the head right after the demonym: "European Union", not "Russian Foreign Ministry"
+		}
+		j++
+	}
+	return false
 }
 
 // knownAt returns the longest name the gazetteer knows that starts at token
@@ -150,6 +166,10 @@ func (g *gazetteer) chunkEnd(toks []token, i int) int {
 			j++ // "Center for a New American Security": a capitalized noun inside a name
 			continue
 		}
+		if k := g.andRun(toks, i, j); k > j {
+			j = k // "Securities and Exchange Commission", "Procter & Gamble"
+			continue
+		}
 		if g.placeHeads[toks[j].Text] {
 			j++
 		}
@@ -171,6 +191,29 @@ func (g *gazetteer) capitalizedNoun(toks []token, j int) bool {
 		return true
 	}
 	return false
+}
+
+// andRun extends a name over "and" or "&" at j: "&" between capitalized
+// words always ("Procter & Gamble"); "and" when the words after it end
+// with an organization head ("Securities and Exchange Commission") and the
+// name so far has none, nor a given name (two people are two names). It
+// returns the new end, or j.
+func (g *gazetteer) andRun(toks []token, i, j int) int {
+	if j+1 >= len(toks) || !startsUpper(toks[j+1].Text) {
+		return j
+	}
+	if toks[j].Text == "&" {
+		return j + 2
+	}
+	if toks[j].Text != "and" || g.firstNames[toks[i].Text] || g.hasHead(g.orgHeads, tokenTexts(toks[i:j])) {
+		return j
+	}
+	for k := j + 1; k < len(toks) && k < j+5 && startsUpper(toks[k].Text); k++ {
+		if g.orgHeads[toks[k].Text] {
+			return k + 1
+		}
+	}
+	return j
 }
 
 // connectorRun extends an organization's name over "of", "for a", "of the":
@@ -198,6 +241,12 @@ func (g *gazetteer) connectorRun(toks []token, i, j int) int {
 // name nothing kg can type.
 func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	var title []string
+	for i < j-1 && g.notOfName(toks, i) {
+		i++ // "Although Reagan", "Former Senator X": a capital that only opens the sentence
+	}
+	if k := g.givenNameAfter(toks, i, j); k > i {
+		i = k // "Tory Edward Turnour", "New Yorker William Trowbridge": a description before a person's name
+	}
 	if j-i > 1 && g.orgHeads[toks[j-1].Text] {
 		// "General Binding Corp", "President Hotel Group": a title word
 		// opening an organization's name is part of the name
@@ -234,6 +283,41 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	return g.typeName(toks, i, j, title)
 }
 
+// givenNameAfter returns where a person's name starts inside tokens [i, j)
+// when words that are no given names come before a given name that opens a
+// name of two words or more ("Actor Jamie Foxx" → "Jamie Foxx"), else i.
+func (g *gazetteer) givenNameAfter(toks []token, i, j int) int {
+	if g.firstNames[toks[i].Text] || g.titleAt(toks, i, j) > 0 {
+		return i
+	}
+	if _, known := g.lookup(joinTokens(toks[i:j])); known {
+		return i
+	}
+	for k := i + 1; k <= i+2 && k < j-1; k++ {
+		if g.firstNames[toks[k].Text] {
+			return k
+		}
+	}
+	return i
+}
+
+// notOfName reports whether token i, opening a run of capitalized words,
+// is no part of the name after it: a word the tagger reads as a
+// subordinator, adverb, verb or common adjective ("Although", "Unlike",
+// "Injured", "Former"), unless the gazetteer knows it.
+func (g *gazetteer) notOfName(toks []token, i int) bool {
+	if _, ok := g.lookup(toks[i].Text); ok {
+		return false
+	}
+	switch toks[i].UPOS {
+	case "SCONJ", "ADV", "ADP", "CCONJ", "DET", "PRON", "AUX", "VERB", "INTJ", "PART":
+		return true
+	case "ADJ":
+		return toks[i].Tag == "JJ" || toks[i].Tag == "JJR" || toks[i].Tag == "JJS"
+	}
+	return false
+}
+
 // typeName makes a mention of the name in tokens [i, j), after any title,
 // and types it (see classify).
 func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, bool) {
@@ -249,6 +333,10 @@ func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, b
 		allCaps = allCaps && isAllCaps(t.Text)
 	}
 	m.Name = strings.Join(words, " ")
+	if len(words) == 1 && genericNames[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+		m.generic = true // "the Commission": the one the document names in full, or nothing
+		return m, true
+	}
 	if allCaps && len(strings.ReplaceAll(m.Name, ".", "")) > 5 {
 		m.Name = titleCase(m.Name) // "SEOUL", "UKRAINE FACTOR"
 		if _, ok := g.lookup(m.Name); !ok {
@@ -329,6 +417,69 @@ func (g *gazetteer) hasHead(heads map[string]bool, words []string) bool {
 		}
 	}
 	return false
+}
+
+// fullOrgNames renames an organization's mention to the fuller name the
+// document gives it with a place in front: "Department of Justice" → "US
+// Department of Justice". A name two fuller names fit keeps its own.
+func (g *gazetteer) fullOrgNames(ms []Mention) {
+	fuller := map[string]string{}
+	for _, m := range ms {
+		words := strings.Fields(m.Name)
+		if m.Class != schema.Organization || len(words) < 3 {
+			continue
+		}
+		first := strings.ToLower(words[0])
+		if k, ok := g.lookup(first); !(ok && k.Class == schema.Place) && g.demonyms[first] == "" {
+			continue
+		}
+		short := strings.ToLower(strings.Join(words[1:], " "))
+		if have, ok := fuller[short]; ok && have != m.Name {
+			fuller[short] = "" // two fuller names: keep apart
+			continue
+		}
+		fuller[short] = m.Name
+	}
+	for i, m := range ms {
+		if v := fuller[strings.ToLower(m.Name)]; v != "" && m.Class == schema.Organization {
+			ms[i].Name = v
+		}
+	}
+}
+
+// genericNames are heads that name no organization alone: "the
+// Commission", "the Bank", "Co".
+var genericNames = setOf("co", "corp", "inc", "ltd", "plc", "llc", "bank", "commission", "company", "group", "house",
+	"senate", "treasury", "council", "committee", "court", "government", "ministry", "department", "agency", "party",
+	"union", "exchange", "fund", "board", "congress", "parliament", "assembly", "administration", "authority",
+	"corporation", "institute", "university", "association", "federation", "league", "club", "army", "police", "cabinet")
+
+// bindGeneric gives a generic head alone ("the Commission") the name of the
+// one organization of the document whose name ends with it ("Securities and
+// Exchange Commission"); a generic head that fits none or several is no
+// mention.
+func bindGeneric(ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if !m.generic {
+			out = append(out, m)
+			continue
+		}
+		head := strings.ToLower(strings.TrimSuffix(m.Name, "."))
+		name, n := "", 0
+		for _, o := range ms {
+			words := strings.Fields(strings.ToLower(o.Name))
+			if o.generic || o.Class != schema.Organization || len(words) < 2 || words[len(words)-1] != head || o.Name == name {
+				continue
+			}
+			name, n = o.Name, n+1
+		}
+		if n == 1 {
+			m.Name, m.Class, m.sure, m.generic = name, schema.Organization, byHead, false
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // nerVote types a name by prose's labels on its tokens: any PERSON label on
@@ -429,6 +580,7 @@ func titleCase(s string) string {
 // full elsewhere in the document, and drops the others. ms is in text
 // order and stays so.
 func resolveUntyped(ms []Mention) []Mention {
+	ms = bindGeneric(ms)
 	full := map[string]schema.Class{}
 	for _, m := range ms {
 		words := strings.Fields(m.Name)
