@@ -182,7 +182,7 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 		return nil, false
 	}
 	passive := s.isPassive(p)
-	if k := s.child(p, "nsubj", "csubj"); k >= 0 {
+	if k := s.subjectChild(p); k >= 0 {
 		return s.conjuncts(k), passive || s.hasRel(k, "nsubj:pass", "csubj:pass")
 	}
 	h := s.toks[p].Head
@@ -226,6 +226,19 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 		}
 	}
 	return nil, passive
+}
+
+// subjectChild returns the subject dependent of p: when the parse gives
+// several (an error), the one nearest before p ("Constitutional Affairs
+// Minister Christopher Leslie said": Leslie, not Affairs).
+func (s *sentence) subjectChild(p int) int {
+	best := -1
+	for _, k := range s.children(p, "nsubj", "csubj") {
+		if best < 0 || k < p && (best > p || k > best) {
+			best = k
+		}
+	}
+	return best
 }
 
 // isPassive reports whether clause p is in the passive voice: a passive

@@ -225,8 +225,8 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 			continue
 		}
 		ents := s.entitiesAt(i, ms)
-		if len(ents) != 1 {
-			continue
+		if len(ents) != 1 || s.ment[i] >= 0 && ms[s.ment[i]].demonym {
+			continue // "Russian" names a place but does not make it the topic
 		}
 		e := ents[0]
 		c := d.ents[e].Class
@@ -241,7 +241,7 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 		}
 		var group []int
 		for _, c := range s.conjuncts(i) {
-			if es := s.entitiesAt(c, ms); len(es) == 1 && s.ref[c] == nil {
+			if es := s.entitiesAt(c, ms); len(es) == 1 && s.ref[c] == nil && (s.ment[c] < 0 || !ms[s.ment[c]].demonym) {
 				group = append(group, es[0])
 			}
 		}

@@ -218,6 +218,9 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		if a.rel == "obj" && controlNouns[s.lemmaOf(a.tok)] && s.child(a.tok, "acl") >= 0 {
 			continue // "has no plans to sell": the infinitive states the fact
 		}
+		if sayVerbs[lem] && a.rel != "ccomp" && a.prep == "" {
+			continue // what a verb of saying has for object is its words, or its speaker ("said the Wall Street Journal")
+		}
 		if !r.objectOf(s, a.tok, &f) {
 			continue
 		}
@@ -247,7 +250,7 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		// "took legal action against the government", "held talks with X",
 		// "took a stake in X": the noun joins the verb when the entity is
 		// in a prepositional phrase after it (on the verb or on the noun)
-		if a.rel == "obj" && f.obj < 0 && s.toks[a.tok].UPOS == "NOUN" {
+		if a.rel == "obj" && f.obj < 0 && s.toks[a.tok].UPOS == "NOUN" && !sayVerbs[lem] {
 			for _, b := range append(args, s.nounArgs(a.tok)...) {
 				g := base
 				if b.prep != "" && b.rel != "obj" && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
@@ -344,9 +347,6 @@ func (s *sentence) predicateBase(c clause) (lemma, surface string) {
 		if prt := s.particle(p); prt != "" {
 			lemma += " " + prt
 		}
-	}
-	if g := s.toks[p].Head; g >= 0 && s.hasRel(p, "xcomp") && s.toks[g].UPOS == "VERB" {
-		surface = s.toks[g].Text + " to " + surface // "agreed to pay"
 	}
 	return lemma, surface
 }

@@ -166,62 +166,100 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 	return out
 }
 
-// descriptionFacts states the description written before a name ("Minneapolis
-// investor Irwin Jacobs", "Finnish security firm F-Secure", "Tory Edward
-// Turnour"): the common nouns and demonyms the name's phrase holds before
-// it, which the name does not include.
+// descriptionFacts states the description written before a name
+// ("Minneapolis investor Irwin Jacobs", "Finnish security firm F-Secure",
+// "Tory Edward Turnour", "Constitutional Affairs Minister Christopher
+// Leslie", "Microsoft chairman Bill Gates"): the run of nouns, adjectives
+// and names right before it. The places it names locate the entity; an
+// organization it names with a role noun gives the role; the run itself is
+// the entity's role (a person's) or description.
 func (r *reading) descriptionFacts(s *sentence) []fact {
 	var out []fact
 	for m := s.m0; m < s.m1; m++ {
 		ment := r.ms[m]
-		if ment.demonym {
+		if ment.demonym || ment.tok0 == 0 {
 			continue
 		}
-		h := s.mentionHead(ment)
-		if h < 0 {
-			continue
+		a := ment.tok0
+		for a > 0 && a > ment.tok0-5 && s.describes(a-1, ment.entity, r.ms) {
+			a--
 		}
-		// the description: a noun modifying the name ("firm" of "security
-		// firm F-Secure") or the noun the name is in apposition or compound to
-		var d = -1
-		for _, k := range s.kids[h] {
-			if k < ment.tok0 && s.hasRel(k, "compound", "amod", "nmod") && s.toks[k].UPOS == "NOUN" && s.ment[k] < 0 {
-				d = k
-			}
-		}
-		if d < 0 {
-			continue
-		}
-		a, _ := s.subtree(d, "punct")
-		for a < d && (s.hasRel(a, "det") || s.toks[a].UPOS == "PUNCT") {
+		for a < ment.tok0 && honorifics[s.lower(a)] {
 			a++
 		}
-		text := s.text(a, d+1)
-		out = append(out, r.describeBefore(s, ment.entity, a, d, text)...)
+		if a == ment.tok0 || !s.hasCommonNoun(a, ment.tok0, r.ms) {
+			continue
+		}
+		out = append(out, r.describeBefore(s, ment.entity, a, ment.tok0)...)
 	}
 	return out
 }
 
+// describes reports whether token i can be part of a description written
+// before the name of entity e: a noun, adjective, name or number that is
+// not another person's name, with no verb or determiner in between.
+func (s *sentence) describes(i, e int, ms []Mention) bool {
+	switch s.toks[i].UPOS {
+	case "NOUN", "ADJ", "PROPN", "NUM":
+	default:
+		return false
+	}
+	if s.toks[i].Tag == "POS" || s.inQuote(i) {
+		return false
+	}
+	if m := s.ment[i]; m >= 0 && ms[m].Class == schema.Person && ms[m].entity != e {
+		return false
+	}
+	return true
+}
+
+// hasCommonNoun reports whether tokens [a, b) hold a common noun outside
+// any mention: a description ("security firm", "investor"), not an
+// adjective alone ("epic", "major") nor a list of names.
+func (s *sentence) hasCommonNoun(a, b int, ms []Mention) bool {
+	for i := a; i < b; i++ {
+		if s.ment[i] < 0 && s.toks[i].UPOS == "NOUN" && !honorifics[s.lower(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// honorifics stand before a name without describing anyone.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof", "prof.")
+
 // describeBefore states the facts of a description written before a name,
-// tokens [a, d] with head noun d: the places among them (located_in) and
-// the description itself.
-func (r *reading) describeBefore(s *sentence, e, a, d int, text string) []fact {
+// tokens [a, b): the places among them (located_in), an organization with
+// a role noun ("Microsoft chairman" → leader_of Microsoft), and the
+// description itself.
+func (r *reading) describeBefore(s *sentence, e, a, b int) []fact {
 	var out []fact
-	for i := a; i < d; i++ {
+	role := ""
+	for i := a; i < b; i++ {
+		if s.ment[i] < 0 {
+			if p := roleNouns[s.lemmaOf(i)]; p != "" {
+				role = p
+			}
+		}
+	}
+	for i := a; i < b; i++ {
 		m := s.ment[i]
-		if m < 0 {
+		if m < 0 || i != r.ms[m].tok0 || r.ms[m].entity == e {
 			continue
 		}
 		p := r.ms[m].entity
-		if p != e && r.ents[p].Class == schema.Place && i == r.ms[m].tok0 {
+		switch {
+		case r.ents[p].Class == schema.Place:
 			out = append(out, fact{subj: e, obj: p, pred: "located_in", predText: s.toks[i].Text, attributed: -1, confidence: 0.65})
+		case r.ents[p].Class == schema.Organization && role != "":
+			out = append(out, fact{subj: e, obj: p, pred: role, predText: s.text(a, b), attributed: -1, confidence: 0.7})
 		}
 	}
 	pred := "be"
 	if r.ents[e].Class == schema.Person {
 		pred = "role"
 	}
-	out = append(out, fact{subj: e, obj: -1, objText: text, pred: pred, predText: "description", attributed: -1, confidence: 0.6})
+	out = append(out, fact{subj: e, obj: -1, objText: s.text(a, b), pred: pred, predText: "description", attributed: -1, confidence: 0.6})
 	return out
 }
 

@@ -181,19 +181,19 @@ func (r *reading) quoteSpeakerBeside(s *sentence, qi int) int {
 		}
 		return i
 	}
-	speakerAt := func(i int) (int, int) { // the entity a name or pronoun at i names, and the token after it
-		if i < 0 || i >= len(s.toks) {
-			return -1, i
+	speakerAt := func(i int) (int, int) {
+		// the entity a phrase from i names ("Alex Folkes", "spokesman Alex
+		// Folkes", "he"), and the token after the phrase
+		for k := i; k >= 0 && k < len(s.toks) && k < i+4 && s.toks[k].UPOS != "PUNCT" && !sayVerbs[s.lemmaOf(k)]; k++ {
+			if ents := s.entitiesAt(k, r.ms); len(ents) == 1 {
+				j := k + 1
+				if m := s.ment[k]; m >= 0 {
+					j = r.ms[m].tok1
+				}
+				return ents[0], j
+			}
 		}
-		ents := s.entitiesAt(i, r.ms)
-		if len(ents) != 1 {
-			return -1, i
-		}
-		j := i + 1
-		if m := s.ment[i]; m >= 0 {
-			j = r.ms[m].tok1
-		}
-		return ents[0], j
+		return -1, i
 	}
 	i := skip(last+1, 1)
 	if i < len(s.toks) && sayVerbs[s.lemmaOf(i)] {
