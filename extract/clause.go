@@ -217,12 +217,12 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 		}
 		return s.conjuncts(s.antecedentOf(p)), passive // "a company making chips"
 	case s.hasRel(p, "advcl"):
-		if m := s.child(p, "mark"); m >= 0 && !strings.EqualFold(s.toks[m].Text, "to") {
-			return nil, passive // "after it sold …" has its own subject or none
-		}
+		// a participle or infinitive without a subject of its own: "…,
+		// paying the SEC $250m", "after being rejected by Gillette", "to
+		// settle charges" — the subject of the clause it hangs on
 		if s.toks[p].Tag == "VBG" || s.toks[p].Tag == "VBN" || s.toks[p].Tag == "VB" {
 			subj, _ := s.subjectOf(h, depth+1)
-			return subj, passive || s.toks[p].Tag == "VBN"
+			return subj, passive || s.toks[p].Tag == "VBN" && s.child(p, "aux") < 0
 		}
 	}
 	return nil, passive

@@ -94,6 +94,9 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
 			return []int{e}
 		}
 	case pluralPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
+		if g := s.groupBefore(ms, i, d.ents, "any"); len(g) >= 2 {
+			return g
+		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 {
 			return append([]int(nil), d.group...)
 		}
@@ -120,6 +123,9 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
 		}
 	case pluralNouns[s.lower(i)] != "" && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
 		// "the two leaders", "both countries": the latest group of that class
+		if g := s.groupBefore(ms, i, d.ents, pluralNouns[s.lower(i)]); len(g) >= 2 {
+			return g
+		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 && (pluralNouns[s.lower(i)] == "any" || d.ents[d.group[0]].Class == pluralNouns[s.lower(i)]) {
 			return append([]int(nil), d.group...)
 		}
@@ -158,6 +164,31 @@ func (d *discourse) personFor(s *sentence, ms []Mention, i int) int {
 		return m.ent
 	}
 	return -1
+}
+
+// groupBefore returns the entities named together ("Elan and Biogen Idec")
+// last before token i in its sentence, outside quotations, all of class c
+// ("any": of any class).
+func (s *sentence) groupBefore(ms []Mention, i int, ents []entity, c schema.Class) []int {
+	var best []int
+	for k := 0; k < i; k++ {
+		if s.inQuote(k) || s.hasRel(k, "conj") || s.ment[k] < 0 {
+			continue
+		}
+		var group []int
+		for _, j := range s.conjuncts(k) {
+			m := s.ment[j]
+			if j >= i || m < 0 || ms[m].demonym || c != "any" && ents[ms[m].entity].Class != c {
+				group = nil
+				break
+			}
+			group = appendUnique(group, ms[m].entity)
+		}
+		if len(group) >= 2 {
+			best = group
+		}
+	}
+	return best
 }
 
 // thingBefore returns the organization or place an "it" at token i refers

@@ -59,6 +59,12 @@ func (r *reading) clauseFacts(s *sentence, c clause) []fact {
 		return nil
 	}
 	subjects, coref := r.subjectEntities(s, c)
+	owned := -1 // "Revlon's bid expired": the bid is the owner's, and what the clause is about
+	if len(subjects) == 0 && len(c.subj) == 1 {
+		if subjects = r.ownerOf(s, c.subj[0]); len(subjects) > 0 {
+			owned = c.subj[0]
+		}
+	}
 	if len(subjects) == 0 {
 		return nil
 	}
@@ -82,7 +88,14 @@ func (r *reading) clauseFacts(s *sentence, c clause) []fact {
 			out = append(out, g)
 		}
 	}
-	for _, f := range r.argumentFacts(s, c, base) {
+	facts := r.argumentFacts(s, c, base)
+	if owned >= 0 && len(facts) == 0 && !c.cop {
+		f := base
+		verb, surface := s.predicateBase(c)
+		f.objText, f.confidence = s.phrase(owned), 0.6
+		facts = append(facts, r.withPredicate(f, verb, surface)) // (Revlon, expire, "bid")
+	}
+	for _, f := range facts {
 		add(f)
 	}
 	if len(subjects) >= 2 && !c.passive && r.reciprocal(s, c) {
@@ -122,6 +135,35 @@ func (r *reading) subjectEntities(s *sentence, c clause) ([]int, bool) {
 		out = appendUnique(out, ents...)
 	}
 	return out, coref
+}
+
+// attributeNouns name something an entity has — its shares, profits, bid,
+// sales — so that what they do or undergo is a fact about the entity:
+// "Elan's shares plunged 70%" → Elan plunge 70%; "suspended sales of
+// Tysabri" → suspend Tysabri.
+var attributeNouns = setOf("share", "shares", "stock", "stocks", "profit", "profits", "earnings", "revenue", "revenues",
+	"sales", "sale", "bid", "offer", "price", "prices", "stake", "income", "loss", "losses", "output", "production",
+	"economy", "exports", "imports", "dividend", "turnover", "deficit", "surplus", "debt", "assets", "unit", "units",
+	"business", "operations", "plan", "plans", "takeover", "use", "marketing", "distribution", "supply", "supplies",
+	"control", "rights", "products", "brand", "subsidiary", "division")
+
+// ownerOf returns the entities that own the attribute noun at token t:
+// "Revlon's bid", "Elan shares", "shares in Elan and Biogen Idec".
+func (r *reading) ownerOf(s *sentence, t int) []int {
+	if s.toks[t].UPOS != "NOUN" || !attributeNouns[s.lemmaOf(t)] {
+		return nil
+	}
+	var out []int
+	for _, k := range s.kids[t] {
+		if s.hasRel(k, "nmod:poss", "compound") || s.hasRel(k, "nmod") && (s.caseOf(k) == "in" || s.caseOf(k) == "of") {
+			for _, c := range s.conjuncts(k) {
+				if ents := s.entitiesAt(c, r.ms); len(ents) == 1 && (s.ment[c] < 0 || !r.ms[s.ment[c]].demonym) {
+					out = appendUnique(out, ents[0])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // attribution sets who a fact is attributed to and whether a party's own
@@ -247,6 +289,15 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 			continue // read with the object above
 		}
 		out = append(out, r.withPredicate(f, phrase, text))
+		if a.rel == "obj" && f.obj < 0 {
+			// "suspended sales of Tysabri", "sold its stake in Gillette":
+			// the entity that owns what the verb acts on
+			for _, o := range r.ownerOf(s, a.tok) {
+				g := f
+				g.obj, g.objText = o, ""
+				out = append(out, r.withPredicate(g, phrase, text))
+			}
+		}
 		// "took legal action against the government", "held talks with X",
 		// "took a stake in X": the noun joins the verb when the entity is
 		// in a prepositional phrase after it (on the verb or on the noun)
