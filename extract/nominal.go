@@ -105,6 +105,95 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 	for _, f := range r.descriptionFacts(s) {
 		add(f)
 	}
+	for _, f := range r.eventFacts(s) {
+		add(f)
+	}
+	return out
+}
+
+// eventNouns map an event noun and the preposition of its other party to
+// the predicate phrase of the fact it presupposes: "Xstrata's bid for WMC"
+// → Xstrata bid_for WMC, "SBC's acquisition of AT&T" → SBC acquire AT&T,
+// "a lawsuit against Microsoft by the EU" → the EU sue Microsoft.
+var eventNouns = map[string]string{
+	"bid for": "bid for", "offer for": "bid for", "approach for": "bid for", "takeover of": "acquire",
+	"acquisition of": "acquire", "purchase of": "acquire", "buyout of": "acquire", "sale of": "sell",
+	"merger with": "merge with", "investment in": "invest in", "stake in": "own", "visit to": "visit",
+	"attack on": "attack", "lawsuit against": "sue", "suit against": "sue", "action against": "sue",
+	"ban on": "ban", "meeting with": "meet", "talks with": "meet", "summit with": "meet",
+	"criticism of": "criticise", "support for": "support", "deal with": "sign deal with",
+	"agreement with": "sign agreement with", "contract with": "sign contract with", "partnership with": "partner with",
+}
+
+// eventAgentCases are the prepositions of the agent of an event noun: "the
+// offer from Xstrata", "the acquisition by SBC".
+var eventAgentCases = setOf("from", "by")
+
+// hedgedEvents are modifiers that say the event has not happened: "a
+// proposed merger", "a possible bid".
+var hedgedEvents = setOf("proposed", "planned", "possible", "potential", "rumoured", "rumored", "mooted", "expected",
+	"prospective", "likely", "future", "hypothetical")
+
+// predicateOf returns the nearest clause head above noun n (n itself when
+// there is none), whose stance the noun's facts share.
+func (s *sentence) predicateOf(n int) int {
+	for i, k := s.toks[n].Head, 0; i >= 0 && k < 12; i, k = s.toks[i].Head, k+1 {
+		if s.isPredicate(i) {
+			return i
+		}
+	}
+	return n
+}
+
+// eventFacts states the facts event nouns presuppose: the agent (a
+// possessive, or "by"/"from") did the event to the other party (the noun's
+// prepositional object).
+func (r *reading) eventFacts(s *sentence) []fact {
+	var out []fact
+	for n := range s.toks {
+		if s.toks[n].UPOS != "NOUN" {
+			continue
+		}
+		var agents, patients []int
+		prep := ""
+		for _, k := range s.kids[n] {
+			switch c := s.caseOf(k); {
+			case s.hasRel(k, "nmod:poss") || s.hasRel(k, "nmod") && eventAgentCases[c]:
+				for _, j := range s.conjuncts(k) {
+					agents = appendUnique(agents, s.entitiesAt(j, r.ms)...)
+				}
+			case s.hasRel(k, "nmod") && eventNouns[s.lemmaOf(n)+" "+c] != "":
+				for _, j := range s.conjuncts(k) {
+					patients = appendUnique(patients, s.entitiesAt(j, r.ms)...)
+				}
+				prep = c
+			}
+		}
+		if len(agents) == 0 || len(patients) == 0 {
+			continue
+		}
+		st := s.stanceOf(s.predicateOf(n))
+		if st.question || st.modality == schema.Hypothetical {
+			continue // "would in no way interfere with USAir's possible buyout"
+		}
+		modality := schema.Asserted
+		for _, k := range s.children(n, "amod") {
+			if hedgedEvents[s.lower(k)] {
+				modality = schema.Hedged
+			}
+		}
+		neg := false
+		if d := s.child(n, "det"); d >= 0 && s.lower(d) == "no" {
+			neg = true
+		}
+		pred := canonicalPredicate(eventNouns[s.lemmaOf(n)+" "+prep])
+		for _, a := range agents {
+			for _, p := range patients {
+				out = append(out, fact{subj: a, obj: p, pred: pred, predText: s.toks[n].Text + " " + prep, neg: neg,
+					modality: modality, attributed: -1, confidence: 0.65})
+			}
+		}
+	}
 	return out
 }
 

@@ -164,6 +164,24 @@ func (st *stance) setSpeaker(s *sentence, h, q int) {
 
 // localStance applies clause q's own negation, modal and conditional mark.
 func (s *sentence) localStance(q int, st *stance, ignoreNeg bool) {
+	if m := s.child(q, "mark"); m >= 0 && s.lower(m) == "that" && m > 0 && s.toks[m-1].UPOS == "NOUN" {
+		// "charges that he oversaw the fraud", "on the proviso that she
+		// ran": the clause is what the noun before it claims or supposes,
+		// however the parse hangs it
+		switch n := s.lemmaOf(m - 1); {
+		case claimNouns[n]:
+			st.modality = worse(st.modality, schema.Reported)
+		case conditionNouns[n]:
+			st.modality = worse(st.modality, schema.Hypothetical)
+		}
+	}
+	if s.child(q, "mark") >= 0 && s.lower(s.child(q, "mark")) == "to" {
+		for _, k := range s.children(q, "aux", "cop") {
+			if s.lemmaOf(k) == "be" && k < q {
+				st.modality = worse(st.modality, schema.Future) // "is to face trial"
+			}
+		}
+	}
 	for _, k := range s.kids[q] {
 		switch {
 		case s.hasRel(k, "advmod") && negations[s.lower(k)] && !ignoreNeg:
@@ -256,7 +274,10 @@ var (
 		"suppose", "speculate", "predict", "worry", "feel", "imagine", "estimate", "forecast", "bet")
 	// claimNouns head noun phrases whose "that" clause is someone's claim: "U.S. claims that …".
 	claimNouns = setOf("claim", "allegation", "accusation", "report", "assertion", "suggestion", "speculation",
-		"rumour", "rumor", "fear", "hope", "expectation", "belief", "view", "warning", "charge", "argument")
+		"rumour", "rumor", "fear", "hope", "expectation", "belief", "view", "warning", "charge", "argument",
+		"suspicion", "theory", "idea", "impression", "notion", "concern", "worry", "doubt", "evidence", "sign", "indication")
+	// conditionNouns take a "that" clause that is only supposed: "on the proviso that …".
+	conditionNouns = setOf("proviso", "condition", "assumption", "hypothesis", "premise", "possibility", "prospect", "risk", "chance")
 	// conditionals open a clause that states a condition.
 	conditionals = setOf("if", "unless", "whether", "lest")
 	// hedgeAdverbs make a clause uncertain.
