@@ -234,8 +234,30 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 func (s *sentence) subjectChild(p int) int {
 	best := -1
 	for _, k := range s.children(p, "nsubj", "csubj") {
+		if best >= 0 && relativePronouns[s.lower(k)] != relativePronouns[s.lower(best)] {
+			if relativePronouns[s.lower(best)] {
+				best = k // "Xstrata, which bought …" parsed with two subjects: the name
+			}
+			continue
+		}
 		if best < 0 || k < p && (best > p || k > best) {
 			best = k
+		}
+	}
+	if best >= 0 && relativePronouns[s.lower(best)] && !s.hasRel(p, "acl:relcl") && s.toks[best].UPOS == "PRON" {
+		// a relative clause the parse took for the main one: the pronoun
+		// stands for the noun before it
+		for k := best - 1; k >= 0; k-- {
+			if s.toks[k].UPOS == "PUNCT" {
+				continue
+			}
+			if nominal(s.toks[k].UPOS) {
+				for n := 0; n < 4 && s.hasRel(k, "flat", "compound") && s.toks[k].Head >= 0; n++ {
+					k = s.toks[k].Head
+				}
+				return k
+			}
+			break
 		}
 	}
 	return best

@@ -68,11 +68,10 @@ var (
 // refer back to them.
 func (d *discourse) resolve(s *sentence, ms []Mention) {
 	s.ref = make([][]int, len(s.toks))
-	if s.kind == article.Body || s.kind == article.Subtitle {
-		for i := range s.toks {
-			if e := d.antecedent(s, ms, i); len(e) > 0 {
-				s.ref[i] = e
-			}
+	body := s.kind == article.Body || s.kind == article.Subtitle
+	for i := range s.toks {
+		if e := d.antecedent(s, ms, i, body); len(e) > 0 {
+			s.ref[i] = e
 		}
 	}
 	if s.kind == article.Body {
@@ -82,7 +81,13 @@ func (d *discourse) resolve(s *sentence, ms []Mention) {
 
 // antecedent returns the entities token i of sentence s stands for, if it
 // is a pronoun or description that resolves.
-func (d *discourse) antecedent(s *sentence, ms []Mention, i int) []int {
+//
+// Outside the body (a headline, a caption) only antecedents in the same
+// sentence count: a pronoun there does not refer back to the body.
+func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []int {
+	if !body {
+		d = &discourse{ents: d.ents, last: map[schema.Class]mark{}, lastSubj: map[schema.Class]mark{}, groupSent: -10}
+	}
 	if s.ment[i] >= 0 {
 		return nil
 	}

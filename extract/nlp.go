@@ -48,8 +48,29 @@ func tokenize(text string, base int) (toks []token, err error) {
 		start, end := origin[s], origin[e]
 		toks = append(toks, token{Text: text[start:end], Start: base + start, End: base + end})
 	}
-	return toks, nil
+	return splitFinalPeriod(toks), nil
 }
+
+// splitFinalPeriod splits the period off the sentence's last word when the
+// tokenizer left it on ("Halvard Oil." → "Oil", "."): the sentence ends
+// there, and a name or a word does not carry it. Dotted acronyms ("U.S.")
+// and abbreviations that are part of names ("Inc.", "Jr.") keep theirs.
+func splitFinalPeriod(toks []token) []token {
+	n := len(toks)
+	if n == 0 {
+		return toks
+	}
+	t := toks[n-1]
+	w := strings.TrimSuffix(t.Text, ".")
+	if w == t.Text || len(w) < 2 || strings.Contains(w, ".") || keepPeriod[strings.ToLower(w)] {
+		return toks
+	}
+	toks[n-1].Text, toks[n-1].End = w, t.End-1
+	return append(toks, token{Text: ".", Start: t.End - 1, End: t.End})
+}
+
+// keepPeriod are abbreviations that keep their period at a sentence's end.
+var keepPeriod = setOf("inc", "corp", "co", "ltd", "jr", "sr", "bros", "plc", "st", "mr", "mrs", "ms", "dr", "no", "etc")
 
 // sanitize rewrites text the way prose's tokenizer does (typographic quotes
 // and "&rsquo;" to ASCII) and returns, for every byte offset of the result

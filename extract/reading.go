@@ -36,7 +36,7 @@ func (r *reading) discourse() {
 	for _, s := range r.sents { // "I" inside a quotation: its speaker, now known
 		for i := range s.toks {
 			if s.ref[i] == nil && s.inQuote(i) && firstPronouns[s.lower(i)] {
-				s.ref[i] = r.dis.antecedent(s, r.ms, i)
+				s.ref[i] = r.dis.antecedent(s, r.ms, i, true)
 			}
 		}
 	}

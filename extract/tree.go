@@ -126,7 +126,7 @@ var phraseSkip = []string{"acl", "appos", "conj", "cc", "parataxis", "punct", "d
 func (s *sentence) phrase(i int) string {
 	a, b := s.subtree(i, phraseSkip...)
 	for a < b-1 && (s.toks[a].UPOS == "DET" && s.hasRel(a, "det") || s.toks[a].UPOS == "CCONJ" || s.toks[a].Tag == "POS" ||
-		s.toks[a].Head == i && s.hasRel(a, "case", "mark")) {
+		s.toks[a].Head == i && s.hasRel(a, "case", "mark") || s.toks[a].Tag == "PRP$") {
 		a++
 	}
 	return s.text(a, b)
