@@ -201,8 +201,10 @@ func (r *reading) quoteSpeakerBeside(s *sentence, qi int) int {
 			return e // "…," said X
 		}
 	}
-	if e, j := speakerAt(i); e >= 0 && j < len(s.toks) && sayVerbs[s.lemmaOf(skip(j, 1))] {
-		return e // "…," X said
+	if e, j := speakerAt(i); e >= 0 && j < len(s.toks) {
+		if k := skip(j, 1); k < len(s.toks) && sayVerbs[s.lemmaOf(k)] {
+			return e // "…," X said
+		}
 	}
 	if b := skip(first-1, -1); b >= 0 && sayVerbs[s.lemmaOf(b)] {
 		for k := b - 1; k >= 0 && k >= b-6; k-- {

@@ -127,7 +127,7 @@ func (s *sentence) trailingSpeaker() int {
 		n--
 	}
 	for c := n - 2; c >= 1 && c >= n-7; c-- {
-		if s.toks[c].Text != "," || s.inQuote(c) {
+		if s.toks[c].Text != "," || s.inQuote(c) || c+2 >= n {
 			continue
 		}
 		switch {

@@ -48,6 +48,7 @@ func newMemGraph(quads []quad.Quad) *memGraph {
 		in:      make(map[quad.Value]map[string][]quad.Value),
 		ofClass: make(map[string][]quad.Value),
 	}
+	seen := make(map[typed]bool)
 	for _, q := range quads {
 		p, ok := q.Predicate.(quad.IRI)
 		if !ok {
@@ -56,12 +57,22 @@ func newMemGraph(quads []quad.Quad) *memGraph {
 		add(g.out, q.Subject, string(p), q.Object)
 		add(g.in, q.Object, string(p), q.Subject)
 		if string(p) == schema.PropType {
-			if c, ok := q.Object.(quad.IRI); ok && !slices.Contains(g.ofClass[string(c)], q.Subject) {
-				g.ofClass[string(c)] = append(g.ofClass[string(c)], q.Subject)
+			if c, ok := q.Object.(quad.IRI); ok {
+				k := typed{string(c), q.Subject}
+				if !seen[k] { // a set, not a search of the class's list: stores have 100,000s of statements
+					seen[k] = true
+					g.ofClass[string(c)] = append(g.ofClass[string(c)], q.Subject)
+				}
 			}
 		}
 	}
 	return g
+}
+
+// typed is a node of a class, for memGraph's index of classes.
+type typed struct {
+	class string
+	node  quad.Value
 }
 
 func add(m map[quad.Value]map[string][]quad.Value, k quad.Value, p string, v quad.Value) {
