@@ -74,10 +74,10 @@ func (s *sentence) clauseAt(p int) clause {
 				c.args = append(c.args, arg{tok: o, rel: s.rel(k)})
 			}
 		case s.hasRel(k, "obl", "obl:npmod"):
-			if s.isTime(k) {
-				continue
-			}
 			prep := s.caseOf(k)
+			if s.isTime(k) || prep == "according" || prep == "according to" {
+				continue // a time, or a source ("according to published reports")
+			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, prep: prep, rel: "obl"})
 			}

@@ -260,7 +260,7 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		if a.rel == "obj" && controlNouns[s.lemmaOf(a.tok)] && s.child(a.tok, "acl") >= 0 {
 			continue // "has no plans to sell": the infinitive states the fact
 		}
-		if sayVerbs[lem] && a.rel != "ccomp" && a.prep == "" {
+		if sayVerbs[lem] && a.rel != "ccomp" {
 			continue // what a verb of saying has for object is its words, or its speaker ("said the Wall Street Journal")
 		}
 		if !r.objectOf(s, a.tok, &f) {

@@ -313,10 +313,16 @@ func (g *gazetteer) notOfName(toks []token, i int) bool {
 	case "SCONJ", "ADV", "ADP", "CCONJ", "DET", "PRON", "AUX", "VERB", "INTJ", "PART":
 		return true
 	case "ADJ":
-		return toks[i].Tag == "JJ" || toks[i].Tag == "JJR" || toks[i].Tag == "JJS"
+		return leadingAdjectives[strings.ToLower(toks[i].Text)]
 	}
 	return false
 }
+
+// leadingAdjectives describe the person or organization whose name follows
+// them and are never part of it: "Former Senator X", "Injured striker Y".
+var leadingAdjectives = setOf("former", "injured", "embattled", "troubled", "beleaguered", "veteran", "late",
+	"acting", "outgoing", "incoming", "jailed", "ousted", "exiled", "disgraced", "fellow", "then", "ailing",
+	"unlike", "rival", "struggling", "retired", "deposed", "controversial", "defending", "reigning")
 
 // typeName makes a mention of the name in tokens [i, j), after any title,
 // and types it (see classify).
@@ -333,6 +339,9 @@ func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, b
 		allCaps = allCaps && isAllCaps(t.Text)
 	}
 	m.Name = strings.Join(words, " ")
+	if len(m.Name) < 2 {
+		return Mention{}, false // "S" of "S and P": a letter names nothing
+	}
 	if len(words) == 1 && genericNames[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
 		m.generic = true // "the Commission": the one the document names in full, or nothing
 		return m, true

@@ -269,8 +269,12 @@ func (r *reading) descriptionFacts(s *sentence) []fact {
 		if ment.demonym || ment.tok0 == 0 {
 			continue
 		}
+		h := s.mentionHead(ment)
+		if h < 0 {
+			continue
+		}
 		a := ment.tok0
-		for a > 0 && a > ment.tok0-5 && s.describes(a-1, ment.entity, r.ms) {
+		for a > 0 && a > ment.tok0-5 && s.describes(a-1, ment.entity, r.ms) && s.modifies(a-1, h) {
 			a--
 		}
 		for a < ment.tok0 && honorifics[s.lower(a)] {
@@ -300,6 +304,25 @@ func (s *sentence) describes(i, e int, ms []Mention) bool {
 		return false
 	}
 	return true
+}
+
+// modifies reports whether token i belongs to the phrase of the name headed
+// by h: inside its subtree ("investor" of "Minneapolis investor Irwin
+// Jacobs"), or the noun the name hangs on ("firm" of "security firm
+// F-Secure" parsed with the name as its apposition).
+func (s *sentence) modifies(i, h int) bool {
+	if s.ancestor(h, i) {
+		return true
+	}
+	for g, n := h, 0; g >= 0 && n < 3; g, n = s.toks[g].Head, n+1 {
+		if g == i {
+			return true
+		}
+		if !s.hasRel(g, "appos", "flat", "compound", "nmod:desc") {
+			return false
+		}
+	}
+	return false
 }
 
 // hasCommonNoun reports whether tokens [a, b) hold a common noun outside

@@ -184,7 +184,11 @@ func (s *sentence) localStance(q int, st *stance, ignoreNeg bool) {
 	}
 	for _, k := range s.kids[q] {
 		switch {
-		case s.hasRel(k, "advmod") && negations[s.lower(k)] && !ignoreNeg:
+		case s.hasRel(k, "obl") && (s.caseOf(k) == "according" || s.caseOf(k) == "according to"):
+			st.modality = worse(st.modality, schema.Reported) // "…, according to published reports"
+			if st.speaker < 0 {
+				st.speaker, st.content = k, q
+			}
 			st.neg = !st.neg
 		case s.hasRel(k, "aux"):
 			st.modality = worse(st.modality, modalOf(s.lower(k)))
