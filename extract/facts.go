@@ -304,7 +304,7 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		if a.rel == "obj" && f.obj < 0 && s.toks[a.tok].UPOS == "NOUN" && !sayVerbs[lem] {
 			for _, b := range append(args, s.nounArgs(a.tok)...) {
 				g := base
-				if b.prep != "" && b.rel != "obj" && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
+				if b.prep != "" && b.rel != "obj" && !timePreps[b.prep] && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
 					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.phrase(a.tok)+" "+b.prep))
 				}
 			}
@@ -531,6 +531,10 @@ func (r *reading) reciprocalPredicate(s *sentence, c clause) (string, string) {
 	}
 	return schema.Canonical(s.lemmaOf(c.head)), s.toks[c.head].Text
 }
+
+// timePreps open phrases of time or circumstance, never a party of a light
+// verb: "toasted their friendship after the talks".
+var timePreps = setOf("after", "before", "during", "since", "until", "despite", "because", "amid", "following", "throughout", "while")
 
 // nounArgs returns the prepositional phrases on noun n, as arguments.
 func (s *sentence) nounArgs(n int) []arg {

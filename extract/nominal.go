@@ -217,8 +217,10 @@ func (r *reading) appositionFacts(s *sentence, head, app int) []fact {
 }
 
 // describe states the facts of a description noun d of entity e: its role
-// with the organization or place it names ("analyst at Y", "Y's
-// president", "minister in Y"), and the description itself.
+// with the organization it names ("analyst at Y", "Y's president"), where
+// that organization is ("a professor at Y in Seoul": Y located_in Seoul;
+// without one, the entity itself is there), and, when it names no
+// organization, the description itself.
 func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 	var out []fact
 	noun := s.lemmaOf(d)
@@ -226,33 +228,46 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 		noun = s.lemmaOf(c) + " " + noun
 	}
 	role := roleNouns[noun]
+	org, orgText, place, placeText := -1, "", -1, ""
 	for _, k := range s.kids[d] {
 		if !s.hasRel(k, "nmod", "nmod:poss", "compound", "amod") {
 			continue
 		}
-		org := s.entitiesAt(k, r.ms)
-		if len(org) != 1 || org[0] == e {
+		ents := s.entitiesAt(k, r.ms)
+		if len(ents) != 1 || ents[0] == e {
 			continue
 		}
-		pred, text2 := role, s.lemmaOf(d)
 		prep := s.caseOf(k)
-		switch {
-		case r.ents[org[0]].Class == schema.Place && (s.ment[k] >= 0 && r.ms[s.ment[k]].demonym || prep == "from" || prep == "in"):
-			pred = "located_in" // "a Finnish firm", "an investor from Minneapolis"
-		case pred == "":
-			pred = "works_for"
+		switch c := r.ents[ents[0]].Class; {
+		case c == schema.Place && (s.ment[k] >= 0 && r.ms[s.ment[k]].demonym || prep == "from" || prep == "in" || prep == ""):
+			place, placeText = ents[0], s.toks[k].Text // "a Finnish firm", "an investor from Minneapolis"
+		case c == schema.Organization || c == schema.Place && (prep == "of" || prep == "at" || s.hasRel(k, "nmod:poss")):
+			org, orgText = ents[0], strings.TrimSpace(s.lemmaOf(d)+" "+prep)
+			for _, kk := range s.children(k, "nmod") { // "Ewha University in Seoul"
+				if pe := s.entitiesAt(kk, r.ms); len(pe) == 1 && r.ents[pe[0]].Class == schema.Place && s.caseOf(kk) == "in" {
+					out = append(out, fact{subj: ents[0], obj: pe[0], pred: "located_in", predText: "in", attributed: -1, confidence: 0.7})
+				}
+			}
 		}
-		if prep != "" {
-			text2 += " " + prep
+	}
+	if org >= 0 {
+		if role == "" {
+			role = "works_for"
 		}
-		out = append(out, fact{subj: e, obj: org[0], pred: pred, predText: text2, attributed: -1, confidence: 0.7})
+		out = append(out, fact{subj: e, obj: org, pred: role, predText: orgText, attributed: -1, confidence: 0.7})
+		if place >= 0 {
+			out = append(out, fact{subj: org, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
+		}
+		return out
+	}
+	if place >= 0 {
+		out = append(out, fact{subj: e, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
 	}
 	pred := "be"
 	if r.ents[e].Class == schema.Person {
 		pred = "role"
 	}
-	out = append(out, fact{subj: e, obj: -1, objText: text, pred: pred, predText: "apposition", attributed: -1, confidence: 0.65})
-	return out
+	return append(out, fact{subj: e, obj: -1, objText: text, pred: pred, predText: "apposition", attributed: -1, confidence: 0.65})
 }
 
 // descriptionFacts states the description written before a name
@@ -280,7 +295,7 @@ func (r *reading) descriptionFacts(s *sentence) []fact {
 		for a < ment.tok0 && honorifics[s.lower(a)] {
 			a++
 		}
-		if a == ment.tok0 || !s.hasCommonNoun(a, ment.tok0, r.ms) {
+		if a == ment.tok0 || !s.hasCommonNoun(a, ment.tok0, r.ms) || s.onlyTitle(a, ment) {
 			continue
 		}
 		out = append(out, r.describeBefore(s, ment.entity, a, ment.tok0)...)
@@ -302,6 +317,21 @@ func (s *sentence) describes(i, e int, ms []Mention) bool {
 	}
 	if m := s.ment[i]; m >= 0 && ms[m].Class == schema.Person && ms[m].entity != e {
 		return false
+	}
+	return true
+}
+
+// onlyTitle reports whether the description [a, m.tok0) is the mention's
+// title, perhaps after a demonym ("North Korean leader"): its role fact
+// says it already.
+func (s *sentence) onlyTitle(a int, m Mention) bool {
+	if m.Title == "" {
+		return false
+	}
+	for i := a; i < m.tok0; i++ {
+		if s.ment[i] < 0 && !strings.Contains(" "+m.Title+" ", " "+s.lower(i)+" ") {
+			return false
+		}
 	}
 	return true
 }
