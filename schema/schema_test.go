@@ -78,8 +78,7 @@ func TestCanonical(t *testing.T) {
 		{"reject", "reject"}, {"refute", "deny"}, {"buy", "acquire"}, {"take over", "acquire"}, {"be based in", "located_in"},
 		{"toast", "toast"},
 		{"call on", "urge"}, {"toast", "toast"}, {"pull out of", "pull_out_of"},
-		{"type", "type_rel"}, {"document", "document_rel"},
-		{"type", "type_rel"},
+		{"type", "write"}, {"document", "record"}, {"start", "begin"}, {"end", "terminate"}, {"polarity", "polarity_rel"},
 	}
 	for _, tt := range tests {
 		if got := Canonical(tt.in); got != tt.want {

@@ -81,6 +81,10 @@ var Predicates = []Predicate{
 		Lemmas: []string{"support", "back", "favour", "favor", "champion"}},
 	{Name: "help", Doc: "subject helped the object", Lemmas: []string{"help", "assist", "aid"}},
 	{Name: "attack", Doc: "subject attacked the object", Lemmas: []string{"attack", "strike", "bomb", "invade", "raid"}},
+	// Beginnings and ends (their lemmas would be the store's <start> and <end>).
+	{Name: "begin", Doc: "subject started or launched the object", Lemmas: []string{"begin", "start", "commence", "kick off"}},
+	{Name: "terminate", Doc: "subject ended or terminated the object (a contract, a deal)",
+		Lemmas: []string{"end", "terminate", "scrap", "call off", "break off"}},
 	// Roles and places.
 	{Name: "president_of", Role: true, Doc: "subject is president of the object"},
 	{Name: "leader_of", Role: true, Doc: "subject leads the object: its leader, chairman, chief executive, head",
@@ -194,9 +198,21 @@ func Canonical(lemma string) string {
 func LemmaPredicate(lemma string) string {
 	p := strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(lemma), " ")), " ", "_")
 	if reserved[p] {
+		if s, ok := propertySynonyms[p]; ok {
+			return s
+		}
 		p += "_rel"
 	}
 	return p
+}
+
+// propertySynonyms are the verbs whose lemma is a store property's name,
+// and the English verb a fact predicate uses instead ("sourced from" →
+// obtain_from), so that predicates stay words.
+var propertySynonyms = map[string]string{
+	"date": "date_from", "source": "obtain", "author": "write", "document": "record", "text": "message",
+	"type": "write", "title": "entitle", "subject": "subject_to", "object": "object_to", "edit": "edit",
+	"alias": "call", "mention": "mention",
 }
 
 // IsSymmetric reports whether the canonical predicate p is symmetric.
