@@ -76,29 +76,32 @@ func (s *sentence) openTuple(p int) (Tuple, bool) {
 	if s.child(p, "cop") >= 0 {
 		t.Args = append(t.Args, s.predicateText(p))
 	}
-	first := true
+	var objs, rest []int
 	for _, k := range s.kids[p] {
 		switch {
-		case s.hasRel(k, "obj", "iobj", "obl:tmod"):
-			t.Args = append(t.Args, s.openPhrase(k))
-		case s.hasRel(k, "obl", "obl:agent", "obl:npmod"):
-			prep := s.caseOf(k)
-			text := s.openPhrase(k)
-			if first && len(t.Args) == 1 && prep != "" {
-				t.Relation += " " + prep
-				t.Args = append(t.Args, strings.TrimSpace(strings.TrimPrefix(text, prep)))
-			} else {
-				t.Args = append(t.Args, text)
-			}
-		case s.hasRel(k, "ccomp"):
+		case s.hasRel(k, "obj", "iobj"), s.hasRel(k, "xcomp") && s.toks[k].UPOS != "VERB":
+			objs = append(objs, k) // "elected president"
+		case s.hasRel(k, "obl", "obl:agent", "obl:npmod", "obl:tmod", "ccomp"):
+			rest = append(rest, k)
+		}
+	}
+	for _, k := range objs {
+		t.Args = append(t.Args, s.openPhrase(k))
+	}
+	for i, k := range rest {
+		if s.hasRel(k, "ccomp") {
 			t.Args = append(t.Args, s.clauseText(k))
 			t.Confidence -= 0.1
-		case s.hasRel(k, "xcomp") && s.toks[k].UPOS != "VERB":
-			t.Args = append(t.Args, s.openPhrase(k)) // "elected president"
-		default:
 			continue
 		}
-		first = false
+		prep := s.caseOf(k)
+		text := s.openPhrase(k)
+		if i == 0 && len(objs) == 0 && prep != "" && s.child(p, "cop") < 0 {
+			// no object: the first preposition joins the relation ("served as")
+			t.Relation += " " + prep
+			text = strings.TrimSpace(strings.TrimPrefix(text, s.toks[s.child(k, "case")].Text))
+		}
+		t.Args = append(t.Args, text)
 	}
 	if len(t.Args) < 2 {
 		if s.child(p, "xcomp") >= 0 {
