@@ -75,8 +75,8 @@ func (s *sentence) clauseAt(p int) clause {
 			}
 		case s.hasRel(k, "obl", "obl:npmod"):
 			prep := s.caseOf(k)
-			if s.isTime(k) || prep == "according" || prep == "according to" {
-				continue // a time, or a source ("according to published reports")
+			if s.isTime(k) || prep == "according" || prep == "according to" || timePreps[prep] {
+				continue // a time, a source ("according to published reports"), a circumstance ("despite …")
 			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, prep: prep, rel: "obl"})
@@ -315,7 +315,8 @@ var (
 	// objectControl verbs give their complement's subject from their
 	// object: "urged Iran to stop" (Iran stops).
 	objectControl = setOf("urge", "ask", "persuade", "force", "allow", "encourage", "order", "tell", "help",
-		"require", "invite", "permit", "enable", "advise", "call", "compel", "pressure", "lead", "expect", "want")
+		"require", "invite", "permit", "enable", "advise", "call", "compel", "pressure", "lead", "expect", "want",
+		"let", "make", "see", "watch", "hear", "leave", "get", "cause")
 	// controlNouns take an infinitive whose subject is their owner's: "has
 	// no plans to sell".
 	controlNouns = setOf("plan", "intention", "decision", "promise", "pledge", "attempt", "bid", "effort",

@@ -135,7 +135,7 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return append([]int(nil), d.group...)
 		}
 	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
-		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 5 {
+		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 2 {
 			return []int{m.ent}
 		}
 	}
@@ -162,10 +162,18 @@ func (d *discourse) personFor(s *sentence, ms []Mention, i int) int {
 			}
 		}
 	}
-	if m, ok := d.lastSubj[schema.Person]; ok && s.idx-m.sent <= 3 && m.ent != own {
+	// A person the sentence names after the pronoun is someone else: "He
+	// produces fine groundstrokes to leave Roddick chasing shadows".
+	later := map[int]bool{}
+	for j := i + 1; j < len(s.toks); j++ {
+		if m := s.ment[j]; m >= 0 {
+			later[ms[m].entity] = true
+		}
+	}
+	if m, ok := d.lastSubj[schema.Person]; ok && s.idx-m.sent <= 3 && m.ent != own && !later[m.ent] {
 		return m.ent
 	}
-	if m, ok := d.last[schema.Person]; ok && s.idx-m.sent <= 5 && m.ent != own {
+	if m, ok := d.last[schema.Person]; ok && s.idx-m.sent <= 5 && m.ent != own && !later[m.ent] {
 		return m.ent
 	}
 	return -1

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"kg/article"
 	"kg/schema"
 )
 
@@ -42,6 +43,9 @@ func (s *sentence) stanceOf(p int) stance {
 		if h < 0 {
 			if s.isQuestion() {
 				st.question = true
+			}
+			if m := s.child(q, "mark"); m >= 0 && s.lower(m) == "to" && s.kind == article.Headline {
+				st.modality = worse(st.modality, schema.Future) // a headline's "Hingis to make return"
 			}
 			if v := s.trailingSpeaker(); v >= 0 && st.speaker < 0 && st.quote < 0 && q < v {
 				// "Chile sold weapons to Peru, said Elena Marquez."
