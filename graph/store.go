@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -143,7 +146,34 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
 		db.Close()
 		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
-	return qs, nil
+	indexes, err := kvIndexes(db)
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+	}
+	return newPlanner(qs, indexes), nil
+}
+
+// kvIndexes reads the quad indexes a Cayley KV store keeps from its
+// metadata, as Cayley's kv.New does: the key meta/indexes holds them as
+// JSON; a store without it has the indexes of Cayley before v0.7.6.
+func kvIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
+	var data []byte
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		v, err := tx.Get(context.Background(), hkv.Key{[]byte("meta"), []byte("indexes")})
+		data = v
+		return err
+	})
+	if errors.Is(err, hkv.ErrNotFound) || (err == nil && len(data) == 0) {
+		return []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read the quad indexes: %w", err)
+	}
+	var out []kv.QuadIndex
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("read the quad indexes: %w", err)
+	}
+	return out, nil
 }
 
 // openRegistered opens any other backend registered with Cayley (a program
