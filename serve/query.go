@@ -24,9 +24,6 @@ var v1Languages = map[string]bool{"gizmo": true, "graphql": true}
 // {"result": [...]} or {"error": "..."}; GraphQL answers {"data": {...}}
 // or {"errors": [{"message": "..."}]} (Cayley's docs/graphql.md).
 // ?limit=N asks for at most N results (never more than Options.Limit).
-// A Gizmo query that starts from a name, g.V().Has("<name>", X), starts
-// from the entities with that name instead (graph.ResolveNameStarts): the
-// same answer, without a scan on bolt.
 func (s *Server) serveV1Query(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !v1Languages[lang] {
@@ -65,15 +62,7 @@ func (s *Server) serveV1Query(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	start := time.Now()
-	if lang == "gizmo" {
-		// g.V().Has("<name>", X) → g.V(<iri>): the same answer without
-		// the plan that scans a bolt store.
-		text, err = s.store.ResolveNameStarts(ctx, text)
-	}
-	var res []any
-	if err == nil {
-		res, err = s.store.Query(ctx, lang, text, limit)
-	}
+	res, err := s.store.Query(ctx, lang, text, limit)
 	if err != nil {
 		msg := s.queryError(ctx, err)
 		s.logf("%s query failed after %.1f s: %s", lang, time.Since(start).Seconds(), msg)
