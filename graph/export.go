@@ -113,13 +113,16 @@ func graphFormats() []string {
 	return out
 }
 
-// allQuads reads every quad of the store.
+// allQuads reads every quad of the store but the counts node's, which
+// is bookkeeping (see CountsNode).
 func (s *Store) allQuads(ctx context.Context) ([]quad.Quad, error) {
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	var out []quad.Quad
 	err := cgraph.Iterate(ctx, it).Each(func(ref cgraph.Ref) {
-		out = append(out, s.qs.Quad(ref))
+		if q := s.qs.Quad(ref); !isCounts(q) {
+			out = append(out, q)
+		}
 	})
 	if err != nil {
 		return nil, err

@@ -51,16 +51,20 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	before, err := s.cayleyStats(ctx)
+	// The imported quads change what the running totals describe: they
+	// are deleted with the first batch and counted again at the end, so
+	// an import cut short leaves a store without totals (Stats then scans).
+	before, stored, err := s.dataQuads(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("graph: import: %w", err)
 	}
+	clear := stored.clearDeltas()
 	added := func() int {
-		after, err := s.cayleyStats(ctx)
+		after, _, err := s.dataQuads(ctx)
 		if err != nil {
 			return 0
 		}
-		return int(after.Quads.Size - before.Quads.Size)
+		return int(after - before)
 	}
 	br := bufio.NewReader(r)
 	batch := make([]quad.Quad, 0, importBatch)
@@ -71,10 +75,10 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.apply(batch); err != nil {
+		if err := s.apply(batch, clear...); err != nil {
 			return fmt.Errorf("graph: import: %w", err)
 		}
-		batch = batch[:0]
+		batch, clear = batch[:0], nil
 		return nil
 	}
 	for line := 1; ; line++ {
@@ -96,6 +100,9 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 			for _, d := range quad.Directions {
 				q.Set(d, withoutBase(q.Get(d), opts.Base))
 			}
+			if isCounts(q) {
+				continue // bookkeeping, counted again below
+			}
 			if batch = append(batch, q); len(batch) == importBatch {
 				if err := flush(); err != nil {
 					return added(), err
@@ -109,5 +116,36 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	if err := flush(); err != nil {
 		return added(), err
 	}
+	if err := s.recount(ctx); err != nil {
+		return added(), fmt.Errorf("graph: import: %w", err)
+	}
 	return added(), nil
+}
+
+// dataQuads returns how many quads the store holds besides the counts
+// node, and the counts node.
+func (s *Store) dataQuads(ctx context.Context) (int64, storedCounts, error) {
+	cs, err := s.cayleyStats(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	_, stored, _, err := s.readCounts(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	return cs.Quads.Size - stored.quads(), stored, nil
+}
+
+// recount counts the totals by scanning the store and writes them to the
+// counts node.
+func (s *Store) recount(ctx context.Context) error {
+	c, err := s.scanCounts(ctx)
+	if err != nil {
+		return err
+	}
+	_, stored, _, err := s.readCounts(ctx)
+	if err != nil {
+		return err
+	}
+	return s.apply(nil, stored.deltas(c, batchName([]string{"recount", fmt.Sprint(c)}))...)
 }

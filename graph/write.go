@@ -44,13 +44,16 @@ func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, e
 	return res[0], err
 }
 
-// apply adds quads in one ApplyDeltas call, ignoring quads already stored.
-func (s *Store) apply(quads []quad.Quad) error {
-	deltas := make([]cgraph.Delta, len(quads))
+// apply adds quads and applies more deltas (the counts node's) in one
+// ApplyDeltas call (one transaction), ignoring quads already stored and
+// deletions of quads already gone.
+func (s *Store) apply(quads []quad.Quad, more ...cgraph.Delta) error {
+	deltas := make([]cgraph.Delta, len(quads), len(quads)+len(more))
 	for i, q := range quads {
 		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
 	}
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+	deltas = append(deltas, more...)
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
 // HasDocument reports whether the document with id is stored.
