@@ -226,3 +226,23 @@ func (sc storedCounts) clearDeltas() []cgraph.Delta {
 func isCounts(q quad.Quad) bool {
 	return q.Subject == CountsNode
 }
+
+// ForgetCounts deletes the running totals, for code that wrote to the
+// store around Write (Cayley's API through QuadStore, as kg serve --write
+// does): Stats then counts by scanning, and the next Write counts once and
+// keeps the totals again.
+func (s *Store) ForgetCounts(ctx context.Context) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, stored, _, err := s.readCounts(ctx)
+	if err == nil {
+		err = s.apply(nil, stored.clearDeltas()...)
+	}
+	if err != nil {
+		return fmt.Errorf("graph: forget the counts: %w", err)
+	}
+	return nil
+}

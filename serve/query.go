@@ -154,7 +154,8 @@ func truncate(v any, limit int) any {
 // query time limit and result limit of Options. Read-only unless
 // Options.Write: the write and delete routes are then not registered at
 // all (404). Queries take a slot like v1 queries; a successful write
-// marks the explorer's index stale.
+// marks the explorer's index stale and drops the store's running totals
+// (graph.Store.ForgetCounts).
 func (s *Server) v2Handler() http.Handler {
 	qs := s.store.QuadStore()
 	h := &cgraph.Handle{QuadStore: qs}
@@ -200,6 +201,10 @@ func (s *Server) v2Wrapper(next httprouter.Handle) httprouter.Handle {
 			next(sw, r, ps)
 			if sw.code < 300 {
 				s.markStale()
+				// The write bypassed the store's running totals.
+				if err := s.store.ForgetCounts(context.WithoutCancel(r.Context())); err != nil {
+					s.logf("%v", err)
+				}
 			}
 		default:
 			next(w, r, ps)

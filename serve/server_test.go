@@ -264,10 +264,14 @@ func openReadOnly(t *testing.T) *graph.Store {
 	return ro
 }
 
-// TestWrite: with Options.Write Cayley's v2 write works, and the explorer
-// finds what was written.
+// TestWrite: with Options.Write Cayley's v2 write works, the explorer
+// finds what was written, and the store's counts include it.
 func TestWrite(t *testing.T) {
-	ts, _ := newServer(t, serve.Options{Write: true})
+	ts, st := newServer(t, serve.Options{Write: true})
+	before, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	nq := "<person/ada_lovelace> <name> \"Ada Lovelace\" .\n<person/ada_lovelace> <type> <Person> .\n"
 	code, out := call(t, "POST", ts.URL+"/api/v2/write", nq, "Content-Type", "application/n-quads")
 	if code != 200 {
@@ -276,6 +280,13 @@ func TestWrite(t *testing.T) {
 	_, out = call(t, "GET", ts.URL+"/api/kg/search?q=ada", "")
 	if got := ids(out["result"]); !slices.Equal(got, []string{"person/ada_lovelace"}) {
 		t.Errorf("search after write = %v, want the new entity", got)
+	}
+	after, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Persons != before.Persons+1 || after.Quads != before.Quads+2 {
+		t.Errorf("Stats after writing a person: %+v (before: %+v), want one more person and two more quads", after, before)
 	}
 }
 
