@@ -13,7 +13,7 @@ import (
 
 // WriteBatch stores the extractions of several documents in a single
 // transaction: all of them or none, with the store's running totals
-// (CountsNode) updated in the same transaction. It gives the result of each, in the
+// (see counts.go) updated in the same transaction. It gives the result of each, in the
 // order of xs, as if Write had been called on each in turn — but with one
 // commit (on bolt, one fsync) instead of one per document, which is what
 // makes a large ingest fast.
@@ -40,7 +40,6 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	defer s.mu.Unlock()
 	var (
 		quads []quad.Quad
-		ids   []string                         // the documents written
 		seen  = make(map[string]bool, len(xs)) // documents of this batch
 		names = make(map[string]string)        // entity id → its <name>, stored or given in this batch
 		known = make(map[string]bool)          // entity ids whose stored name was looked up
@@ -79,7 +78,6 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 		q := extractionQuads(x, names, dups)
 		res[i].Quads, res[i].Duplicates = len(q), dups
 		quads = append(quads, q...)
-		ids = append(ids, d.ID)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -87,11 +85,11 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	if len(quads) == 0 {
 		return res, nil
 	}
-	totals, err := s.countDeltas(ctx, quads, ids)
+	next, err := s.nextCounts(ctx, quads)
 	if err != nil {
 		return res, fmt.Errorf("graph: write: %w", err)
 	}
-	if err := s.apply(quads, totals...); err != nil {
+	if err := s.applyCounting(quads, next); err != nil {
 		if len(xs) == 1 {
 			return res, fmt.Errorf("graph: write document %s: %w", xs[0].Document.ID, err)
 		}

@@ -2,128 +2,97 @@ package graph
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"slices"
-	"strings"
+	"sync"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"kg/schema"
 )
 
-// CountsNode is the node that holds the store's running totals, one
-// property each, rewritten in the transaction of every write:
+// Running totals.
 //
-//	<kg:counts> <count:documents> 18696 .
-//	<kg:counts> <count:persons> 9391 .          (and organizations, places)
-//	<kg:counts> <count:statements> 28674 .
-//	<kg:counts> <count:facts> 11904 .
-//	<kg:counts> <count:quotes> 29654 .
-//	<kg:counts> <count:batch> "3f1c…" .         (the last write: a hash of its document ids)
+// Stats would otherwise count by scanning: every type quad (object index)
+// and one <edge_count> per document, 0.5–1 s on Reuters-21578. So a
+// backend that can keeps the totals beside the quads and rewrites them in
+// the transaction of every write batch (a killed write leaves them as
+// consistent as the quads; a re-written document is skipped and changes
+// nothing). They are not quads: Cayley's KV stores never drop a deleted
+// quad from their indexes, so a node rewritten with each batch would
+// grow a quad per batch to read past. On bolt they are one key, "kg" /
+// "counts", a JSON object, put in the bolt transaction of Cayley's
+// ApplyDeltas (see txHook). Other backends have none: Stats scans.
 //
-// so that Stats reads a few quads instead of scanning the store. They are
-// kg's bookkeeping, not data: exports leave them out, and Import
-// recomputes them.
-const CountsNode = quad.IRI("kg:counts")
-
-// countProps are the totals of the counts node: the property and the
-// class node whose quads it counts (quads with that object), or "" for
-// the direct edges (the documents' <edge_count>).
-var countProps = []struct {
-	prop  quad.IRI
-	class quad.IRI
-	field func(*counts) *int64
-}{
-	{"count:documents", quad.IRI(schema.TypeDocument), func(c *counts) *int64 { return &c.Documents }},
-	{"count:persons", quad.IRI(schema.Person), func(c *counts) *int64 { return &c.Persons }},
-	{"count:organizations", quad.IRI(schema.Organization), func(c *counts) *int64 { return &c.Organizations }},
-	{"count:places", quad.IRI(schema.Place), func(c *counts) *int64 { return &c.Places }},
-	{"count:statements", quad.IRI(schema.TypeStatement), func(c *counts) *int64 { return &c.Statements }},
-	{"count:quotes", quad.IRI(schema.TypeQuote), func(c *counts) *int64 { return &c.Quotes }},
-	{"count:facts", "", func(c *counts) *int64 { return &c.Facts }},
-}
-
-// propCountBatch names the last write that set the totals. Two writers
-// that both updated the totals from the same values (PostgreSQL, several
-// machines) leave two batch names, and the totals are then recomputed
-// rather than trusted.
-const propCountBatch = quad.IRI("count:batch")
+// A store without totals (written before kg kept them, after kg serve
+// --write wrote through Cayley's API, or after an import was cut short)
+// is scanned by Stats, and its next write counts once and keeps them.
 
 // counts are the totals Stats reports besides Cayley's own.
 type counts struct {
-	Documents, Persons, Organizations, Places, Statements, Facts, Quotes int64
+	Documents     int64 `json:"documents"`
+	Persons       int64 `json:"persons"`
+	Organizations int64 `json:"organizations"`
+	Places        int64 `json:"places"`
+	Statements    int64 `json:"statements"`
+	Facts         int64 `json:"facts"`
+	Quotes        int64 `json:"quotes"`
+}
+
+// classCounts are the totals that count quads with a class node as
+// object (its <type> quads).
+var classCounts = []struct {
+	class quad.IRI
+	field func(*counts) *int64
+}{
+	{quad.IRI(schema.TypeDocument), func(c *counts) *int64 { return &c.Documents }},
+	{quad.IRI(schema.Person), func(c *counts) *int64 { return &c.Persons }},
+	{quad.IRI(schema.Organization), func(c *counts) *int64 { return &c.Organizations }},
+	{quad.IRI(schema.Place), func(c *counts) *int64 { return &c.Places }},
+	{quad.IRI(schema.TypeStatement), func(c *counts) *int64 { return &c.Statements }},
+	{quad.IRI(schema.TypeQuote), func(c *counts) *int64 { return &c.Quotes }},
 }
 
 func (c *counts) add(d counts) {
-	for _, p := range countProps {
-		*p.field(c) += *p.field(&d)
+	for _, cc := range classCounts {
+		*cc.field(c) += *cc.field(&d)
 	}
+	c.Facts += d.Facts
 }
 
-// storedCounts is the counts node as read: its quads by property.
-type storedCounts map[quad.IRI][]quad.Value
+// totals keeps a store's running totals.
+type totals interface {
+	// read returns the totals; ok is false when there are none.
+	read(ctx context.Context) (c counts, ok bool, err error)
+	// within runs write, the one transaction of a batch, writing c (nil:
+	// deleting the totals) in that transaction.
+	within(c *counts, write func() error) error
+}
 
-// readCounts reads the counts node. ok is false when its totals cannot be
-// trusted: missing (a store written before kg kept them, or after an
-// import was cut short), or with two values for one property.
-func (s *Store) readCounts(ctx context.Context) (c counts, stored storedCounts, ok bool, err error) {
-	stored = make(storedCounts)
-	err = path.StartPath(s.qs, CountsNode).OutWithTags([]string{"p"}).Tag("v").Iterate(ctx).TagValues(s.qs, func(m map[string]quad.Value) {
-		if p, isIRI := m["p"].(quad.IRI); isIRI {
-			stored[p] = append(stored[p], m["v"])
+// currentCounts returns the store's totals: the kept ones, else counted by
+// scanning the store.
+func (s *Store) currentCounts(ctx context.Context) (counts, error) {
+	if s.totals != nil {
+		c, ok, err := s.totals.read(ctx)
+		if err != nil || ok {
+			return c, err
 		}
-	})
-	if err != nil {
-		return c, nil, false, fmt.Errorf("read the counts: %w", err)
 	}
-	if len(stored[propCountBatch]) != 1 {
-		return c, stored, false, nil
-	}
-	for _, p := range countProps {
-		vals := stored[p.prop]
-		if len(vals) != 1 {
-			return c, stored, false, nil
-		}
-		n, isInt := vals[0].(quad.Int)
-		if !isInt {
-			return c, stored, false, nil
-		}
-		*p.field(&c) = int64(n)
-	}
-	return c, stored, true, nil
+	return s.scanCounts(ctx)
 }
 
-// quads returns how many quads the counts node has.
-func (sc storedCounts) quads() int64 {
-	var n int64
-	for _, vals := range sc {
-		n += int64(len(vals))
+// nextCounts returns the totals after quads (a batch of new documents) are
+// added, or nil when the store keeps none. Quads labelled with a document
+// are new with it; an unlabelled one (an entity's <type>) counts when it
+// is not stored yet.
+func (s *Store) nextCounts(ctx context.Context, quads []quad.Quad) (*counts, error) {
+	if s.totals == nil {
+		return nil, nil
 	}
-	return n
-}
-
-// currentCounts returns the totals of the store: the counts node's when
-// they can be trusted, else counted by scanning the store.
-func (s *Store) currentCounts(ctx context.Context) (counts, storedCounts, error) {
-	c, stored, ok, err := s.readCounts(ctx)
-	if err != nil || ok {
-		return c, stored, err
-	}
-	c, err = s.scanCounts(ctx)
-	return c, stored, err
-}
-
-// countDeltas returns the deltas that bring the counts node from what it
-// holds to the totals after quads (the new documents' quads, ids their
-// ids) are added, to be applied in the same transaction as quads. Quads
-// labelled with a document are new with it; an unlabelled one (an
-// entity's <type>) counts when it is not stored yet.
-func (s *Store) countDeltas(ctx context.Context, quads []quad.Quad, ids []string) ([]cgraph.Delta, error) {
-	c, stored, err := s.currentCounts(ctx)
+	c, err := s.currentCounts(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -132,17 +101,15 @@ func (s *Store) countDeltas(ctx context.Context, quads []quad.Quad, ids []string
 		return nil, err
 	}
 	c.add(d)
-	return stored.deltas(c, batchName(ids)), nil
+	return &c, nil
 }
 
 // batchCounts counts what quads add to the totals.
 func (s *Store) batchCounts(ctx context.Context, quads []quad.Quad) (counts, error) {
 	var d counts
-	field := make(map[quad.IRI]*int64, len(countProps))
-	for _, p := range countProps {
-		if p.class != "" {
-			field[p.class] = p.field(&d)
-		}
+	field := make(map[quad.IRI]*int64, len(classCounts))
+	for _, cc := range classCounts {
+		field[cc.class] = cc.field(&d)
 	}
 	seen := make(map[quad.Quad]bool)
 	for _, q := range quads {
@@ -171,7 +138,8 @@ func (s *Store) batchCounts(ctx context.Context, quads []quad.Quad) (counts, err
 	return d, nil
 }
 
-// hasEdge reports whether some quad s p o is stored, with any label.
+// hasEdge reports whether some quad subj pred obj is stored, with any
+// label (kg writes entity quads without one).
 func (s *Store) hasEdge(ctx context.Context, subj, pred, obj quad.Value) (bool, error) {
 	n, err := path.StartPath(s.qs, subj).Out(pred).Is(obj).Iterate(ctx).Limit(1).Count()
 	if err != nil {
@@ -180,69 +148,119 @@ func (s *Store) hasEdge(ctx context.Context, subj, pred, obj quad.Value) (bool, 
 	return n > 0, nil
 }
 
-// batchName names a write by the ids of its documents.
-func batchName(ids []string) string {
-	ids = slices.Clone(ids)
-	slices.Sort(ids)
-	sum := sha256.Sum256([]byte(strings.Join(ids, "\n")))
-	return hex.EncodeToString(sum[:8])
+// recount counts the totals by scanning the store and keeps them.
+func (s *Store) recount(ctx context.Context) error {
+	if s.totals == nil {
+		return nil
+	}
+	c, err := s.scanCounts(ctx)
+	if err != nil {
+		return err
+	}
+	return s.totals.within(&c, func() error { return s.apply(nil) })
 }
 
-// deltas returns the deltas that make the counts node hold c and batch:
-// each stored value that differs is deleted, each missing one added.
-func (sc storedCounts) deltas(c counts, batch string) []cgraph.Delta {
-	want := map[quad.IRI]quad.Value{propCountBatch: quad.String(batch)}
-	for _, p := range countProps {
-		want[p.prop] = quad.Int(*p.field(&c))
-	}
-	var out []cgraph.Delta
-	for prop, vals := range sc {
-		for _, v := range vals {
-			if w, ok := want[prop]; !ok || v != w {
-				out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: quad.Quad{Subject: CountsNode, Predicate: prop, Object: v}})
-			}
-		}
-	}
-	for prop, w := range want {
-		if !slices.Contains(sc[prop], w) {
-			out = append(out, cgraph.Delta{Action: cgraph.Add, Quad: quad.Quad{Subject: CountsNode, Predicate: prop, Object: w}})
-		}
-	}
-	return out
-}
-
-// clearDeltas returns the deltas that delete the counts node.
-func (sc storedCounts) clearDeltas() []cgraph.Delta {
-	var out []cgraph.Delta
-	for prop, vals := range sc {
-		for _, v := range vals {
-			out = append(out, cgraph.Delta{Action: cgraph.Delete, Quad: quad.Quad{Subject: CountsNode, Predicate: prop, Object: v}})
-		}
-	}
-	return out
-}
-
-// isCounts reports whether q is a quad of the counts node.
-func isCounts(q quad.Quad) bool {
-	return q.Subject == CountsNode
-}
-
-// ForgetCounts deletes the running totals, for code that wrote to the
-// store around Write (Cayley's API through QuadStore, as kg serve --write
-// does): Stats then counts by scanning, and the next Write counts once and
-// keeps the totals again.
+// ForgetCounts drops the running totals, for code that wrote to the store
+// around Write (Cayley's API through QuadStore, as kg serve --write does):
+// Stats then counts by scanning, and the next Write counts once and keeps
+// the totals again.
 func (s *Store) ForgetCounts(ctx context.Context) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	if s.totals == nil {
+		return nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, stored, _, err := s.readCounts(ctx)
-	if err == nil {
-		err = s.apply(nil, stored.clearDeltas()...)
-	}
-	if err != nil {
+	if err := s.totals.within(nil, func() error { return s.apply(nil) }); err != nil {
 		return fmt.Errorf("graph: forget the counts: %w", err)
 	}
 	return nil
+}
+
+// countsKey is where a KV store keeps the totals: bucket "kg", key
+// "counts". Cayley's own buckets are "meta", "log", the indexes' and the
+// values' (graph/kv/indexing.go in Cayley v0.7.7).
+var countsKey = hkv.Key{[]byte("kg"), []byte("counts")}
+
+// kvTotals keeps the totals of a KV store (bolt) under countsKey.
+type kvTotals struct {
+	db   hkv.KV
+	hook *txHook
+}
+
+func (t *kvTotals) read(ctx context.Context) (counts, bool, error) {
+	var c counts
+	var data []byte
+	err := hkv.View(t.db, func(tx hkv.Tx) error {
+		v, err := tx.Get(ctx, countsKey)
+		data = v
+		return err
+	})
+	if errors.Is(err, hkv.ErrNotFound) {
+		return c, false, nil
+	} else if err != nil {
+		return c, false, fmt.Errorf("read the counts: %w", err)
+	}
+	if err := json.Unmarshal(data, &c); err != nil {
+		return c, false, fmt.Errorf("read the counts: %w", err)
+	}
+	return c, true, nil
+}
+
+func (t *kvTotals) within(c *counts, write func() error) error {
+	var data []byte
+	if c != nil {
+		var err error
+		if data, err = json.Marshal(c); err != nil {
+			return err
+		}
+	}
+	t.hook.set(func(tx hkv.Tx) error {
+		if c == nil {
+			return tx.Del(countsKey)
+		}
+		return tx.Put(countsKey, data)
+	})
+	defer t.hook.set(nil)
+	return write()
+}
+
+// txHook is the KV under Cayley's KV quad store, with one addition: the
+// next read-write transaction opened on it first runs a function set
+// beforehand. Cayley's ApplyDeltas opens one read-write transaction,
+// applies every delta in it and commits once (graph/kv/indexing.go), so
+// kvTotals puts the totals through it, in the batch's transaction: both
+// commit or neither. Only Store's writes, serialised by Store.mu, set it;
+// writes through Cayley's own API (kg serve --write) find it unset.
+type txHook struct {
+	hkv.KV
+	mu   sync.Mutex
+	next func(hkv.Tx) error
+}
+
+func (h *txHook) set(f func(hkv.Tx) error) {
+	h.mu.Lock()
+	h.next = f
+	h.mu.Unlock()
+}
+
+// Tx opens a transaction; a read-write one runs the function set, once.
+func (h *txHook) Tx(rw bool) (hkv.Tx, error) {
+	tx, err := h.KV.Tx(rw)
+	if err != nil || !rw {
+		return tx, err
+	}
+	h.mu.Lock()
+	f := h.next
+	h.next = nil
+	h.mu.Unlock()
+	if f != nil {
+		if err := f(tx); err != nil {
+			tx.Close()
+			return nil, err
+		}
+	}
+	return tx, nil
 }

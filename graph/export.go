@@ -113,16 +113,13 @@ func graphFormats() []string {
 	return out
 }
 
-// allQuads reads every quad of the store but the counts node's, which
-// is bookkeeping (see CountsNode).
+// allQuads reads every quad of the store.
 func (s *Store) allQuads(ctx context.Context) ([]quad.Quad, error) {
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	var out []quad.Quad
 	err := cgraph.Iterate(ctx, it).Each(func(ref cgraph.Ref) {
-		if q := s.qs.Quad(ref); !isCounts(q) {
-			out = append(out, q)
-		}
+		out = append(out, s.qs.Quad(ref))
 	})
 	if err != nil {
 		return nil, err

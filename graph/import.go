@@ -52,19 +52,23 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	// The imported quads change what the running totals describe: they
-	// are deleted with the first batch and counted again at the end, so
-	// an import cut short leaves a store without totals (Stats then scans).
-	before, stored, err := s.dataQuads(ctx)
+	// are dropped before the first batch and counted at the end, so an
+	// import cut short leaves a store without totals, which Stats scans.
+	if s.totals != nil {
+		if err := s.totals.within(nil, func() error { return s.apply(nil) }); err != nil {
+			return 0, fmt.Errorf("graph: import: %w", err)
+		}
+	}
+	before, err := s.cayleyStats(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("graph: import: %w", err)
 	}
-	clear := stored.clearDeltas()
 	added := func() int {
-		after, _, err := s.dataQuads(ctx)
+		after, err := s.cayleyStats(ctx)
 		if err != nil {
 			return 0
 		}
-		return int(after - before)
+		return int(after.Quads.Size - before.Quads.Size)
 	}
 	br := bufio.NewReader(r)
 	batch := make([]quad.Quad, 0, importBatch)
@@ -75,10 +79,10 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.apply(batch, clear...); err != nil {
+		if err := s.apply(batch); err != nil {
 			return fmt.Errorf("graph: import: %w", err)
 		}
-		batch, clear = batch[:0], nil
+		batch = batch[:0]
 		return nil
 	}
 	for line := 1; ; line++ {
@@ -100,9 +104,6 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 			for _, d := range quad.Directions {
 				q.Set(d, withoutBase(q.Get(d), opts.Base))
 			}
-			if isCounts(q) {
-				continue // bookkeeping, counted again below
-			}
 			if batch = append(batch, q); len(batch) == importBatch {
 				if err := flush(); err != nil {
 					return added(), err
@@ -117,35 +118,7 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		return added(), err
 	}
 	if err := s.recount(ctx); err != nil {
-		return added(), fmt.Errorf("graph: import: %w", err)
+		return added(), fmt.Errorf("graph: import: count: %w", err)
 	}
 	return added(), nil
-}
-
-// dataQuads returns how many quads the store holds besides the counts
-// node, and the counts node.
-func (s *Store) dataQuads(ctx context.Context) (int64, storedCounts, error) {
-	cs, err := s.cayleyStats(ctx)
-	if err != nil {
-		return 0, nil, err
-	}
-	_, stored, _, err := s.readCounts(ctx)
-	if err != nil {
-		return 0, nil, err
-	}
-	return cs.Quads.Size - stored.quads(), stored, nil
-}
-
-// recount counts the totals by scanning the store and writes them to the
-// counts node.
-func (s *Store) recount(ctx context.Context) error {
-	c, err := s.scanCounts(ctx)
-	if err != nil {
-		return err
-	}
-	_, stored, _, err := s.readCounts(ctx)
-	if err != nil {
-		return err
-	}
-	return s.apply(nil, stored.deltas(c, batchName([]string{"recount", fmt.Sprint(c)}))...)
 }

@@ -25,23 +25,21 @@ type Stats struct {
 	Nodes         int64 // all nodes; an estimate (quads/3) on KV backends such as bolt
 }
 
-// Stats returns the store's counts without scanning it: the totals of
-// the counts node (CountsNode), which every write keeps, and Cayley's own
-// quad and node counts, less the counts node's quads. A store without
-// trustworthy totals (written before kg kept them, or after an import
-// that was cut short) is counted by scanning it instead: class sizes from
-// the object index, direct edges from each document's <edge_count>.
+// Stats returns the store's counts without scanning it: the running
+// totals the store keeps (see counts.go) and Cayley's own quad and node
+// counts. A store without totals is counted by scanning it instead
+// (scanCounts).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	cs, err := s.cayleyStats(ctx)
 	if err != nil {
 		return st, fmt.Errorf("graph: stats: %w", err)
 	}
-	c, stored, err := s.currentCounts(ctx)
+	c, err := s.currentCounts(ctx)
 	if err != nil {
 		return st, fmt.Errorf("graph: stats: %w", err)
 	}
-	st.Quads, st.Nodes = cs.Quads.Size-stored.quads(), cs.Nodes.Size
+	st.Quads, st.Nodes = cs.Quads.Size, cs.Nodes.Size
 	st.Documents, st.Statements, st.Quotes, st.Facts = c.Documents, c.Statements, c.Quotes, c.Facts
 	st.Persons, st.Organizations, st.Places = c.Persons, c.Organizations, c.Places
 	st.Entities = st.Persons + st.Organizations + st.Places
@@ -55,11 +53,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 func (s *Store) scanCounts(ctx context.Context) (counts, error) {
 	var c counts
 	var err error
-	for _, p := range countProps {
-		if p.class == "" {
-			continue
-		}
-		if *p.field(&c), err = s.indexSize(ctx, quad.Object, p.class); err != nil {
+	for _, cc := range classCounts {
+		if *cc.field(&c), err = s.indexSize(ctx, quad.Object, cc.class); err != nil {
 			return c, err
 		}
 	}

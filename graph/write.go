@@ -44,16 +44,23 @@ func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, e
 	return res[0], err
 }
 
-// apply adds quads and applies more deltas (the counts node's) in one
-// ApplyDeltas call (one transaction), ignoring quads already stored and
-// deletions of quads already gone.
-func (s *Store) apply(quads []quad.Quad, more ...cgraph.Delta) error {
-	deltas := make([]cgraph.Delta, len(quads), len(quads)+len(more))
+// apply adds quads in one ApplyDeltas call, ignoring quads already stored.
+func (s *Store) apply(quads []quad.Quad) error {
+	deltas := make([]cgraph.Delta, len(quads))
 	for i, q := range quads {
 		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
 	}
-	deltas = append(deltas, more...)
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+// applyCounting adds quads as apply does and, in the same transaction,
+// writes the running totals next (see counts.go); nil: the store keeps
+// none.
+func (s *Store) applyCounting(quads []quad.Quad, next *counts) error {
+	if next == nil {
+		return s.apply(quads)
+	}
+	return s.totals.within(next, func() error { return s.apply(quads) })
 }
 
 // HasDocument reports whether the document with id is stored.
