@@ -102,7 +102,7 @@ func (s *Server) limit(r *http.Request) (int, error) {
 // the time limit when that is what stopped it.
 func (s *Server) queryError(ctx context.Context, err error) string {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Sprintf("query stopped: it ran longer than the time limit of %s (kg serve --timeout); start from an entity IRI such as g.V(\"<person/vladimir_putin>\") rather than g.V().Has(...) on large stores", s.opts.Timeout)
+		return fmt.Sprintf("query stopped: it ran longer than the time limit of %s (kg serve --timeout); start it from fewer nodes, such as an entity IRI, g.V(\"<person/vladimir_putin>\"), or a name, g.V().Has(\"<name>\", \"Vladimir Putin\")", s.opts.Timeout)
 	}
 	if errors.Is(err, context.Canceled) {
 		return "query cancelled: the client went away"
