@@ -99,9 +99,10 @@
 //
 // # Exports
 //
-// Export writes "nquads" (every quad, lines sorted, which Import reads back
-// losslessly; with ExportOptions.Base every IRI absolute, read back by
-// ImportWith with the same Base) or "jsonl" (the records of schema, one fact
+// Export writes "nquads" (every quad, lines sorted, every IRI absolute
+// under DefaultBase or ExportOptions.Base, which Import reads back
+// losslessly; the Gizmo vocabulary of the store itself stays relative:
+// <name>, <person/…>) or "jsonl" (the records of schema, one fact
 // per relation with the evidence of every document). Each format is one file
 // export_<name>.go registered in the exporters table.
 //

@@ -28,14 +28,16 @@ func (e *ImportError) Unwrap() error { return e.Err }
 
 // ImportOptions are the settings of ImportWith.
 type ImportOptions struct {
-	// Base is the IRI prefix a dump was written with (ExportOptions.Base):
-	// it is removed from every IRI that starts with it, so the store gets
-	// its relative IRIs back. "" reads IRIs as they are.
+	// Base is the IRI prefix a dump was written with (ExportOptions.Base;
+	// "" is DefaultBase, as for Export): it is removed from every IRI
+	// that starts with it, and what escapeIRI encoded is decoded, so the
+	// store gets its relative IRIs back. Other IRIs are read as they are
+	// (a dump of relative IRIs, as kg wrote before, included).
 	Base string
 }
 
-// Import reads an N-Quads dump (as written by Export "nquads") and adds its
-// quads in batches, skipping quads already stored. Typed integer and float
+// Import reads an N-Quads dump (as written by Export "nquads", IRIs under
+// DefaultBase) and adds its quads in batches, skipping quads already stored. Typed integer and float
 // literals become numbers again, so a dump imported into an empty store
 // exports identically. It returns the number of quads added; on error the
 // batches written before the bad line stay written.
@@ -70,6 +72,10 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		}
 		return int(after.Quads.Size - before.Quads.Size)
 	}
+	base := opts.Base
+	if base == "" {
+		base = DefaultBase
+	}
 	br := bufio.NewReader(r)
 	batch := make([]quad.Quad, 0, importBatch)
 	flush := func() error {
@@ -102,7 +108,7 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 				return added(), &ImportError{Line: line, Err: err}
 			}
 			for _, d := range quad.Directions {
-				q.Set(d, withoutBase(q.Get(d), opts.Base))
+				q.Set(d, withoutBase(q.Get(d), base))
 			}
 			if batch = append(batch, q); len(batch) == importBatch {
 				if err := flush(); err != nil {
