@@ -85,11 +85,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	if len(quads) == 0 {
 		return res, nil
 	}
-	next, err := s.nextCounts(ctx, quads)
-	if err != nil {
-		return res, fmt.Errorf("graph: write: %w", err)
-	}
-	if err := s.applyCounting(quads, next); err != nil {
+	if err := s.writeQuads(ctx, quads); err != nil {
 		if len(xs) == 1 {
 			return res, fmt.Errorf("graph: write document %s: %w", xs[0].Document.ID, err)
 		}

@@ -18,20 +18,22 @@ import (
 //
 // Stats would otherwise count by scanning: every type quad (object index)
 // and one <edge_count> per document, 0.5–1 s on Reuters-21578. So a
-// backend that can keeps the totals beside the quads and rewrites them in
+// backend that can keeps the totals beside the quads and updates them in
 // the transaction of every write batch (a killed write leaves them as
 // consistent as the quads; a re-written document is skipped and changes
 // nothing). They are not quads: Cayley's KV stores never drop a deleted
-// quad from their indexes, so a node rewritten with each batch would
-// grow a quad per batch to read past. On bolt they are one key, "kg" /
+// quad from their indexes, so a node rewritten with each batch would grow
+// a quad per batch to read past. On bolt they are one key, "kg" /
 // "counts", a JSON object, put in the bolt transaction of Cayley's
-// ApplyDeltas (see txHook). Other backends have none: Stats scans.
+// ApplyDeltas (see txHook); on PostgreSQL one row of a table kg_counts,
+// updated in the transaction kg writes the batch in (postgres_write.go).
+// memstore has none: Stats counts, in memory.
 //
 // A store without totals (written before kg kept them, after kg serve
 // --write wrote through Cayley's API, or after an import was cut short)
 // is scanned by Stats, and its next write counts once and keeps them.
 
-// counts are the totals Stats reports besides Cayley's own.
+// counts are the totals Stats reports.
 type counts struct {
 	Documents     int64 `json:"documents"`
 	Persons       int64 `json:"persons"`
@@ -40,6 +42,8 @@ type counts struct {
 	Statements    int64 `json:"statements"`
 	Facts         int64 `json:"facts"`
 	Quotes        int64 `json:"quotes"`
+	Quads         int64 `json:"-"` // kept by PostgreSQL's totals; else Cayley's count
+	Nodes         int64 `json:"-"`
 }
 
 // classCounts are the totals that count quads with a class node as
@@ -61,47 +65,78 @@ func (c *counts) add(d counts) {
 		*cc.field(c) += *cc.field(&d)
 	}
 	c.Facts += d.Facts
+	c.Quads += d.Quads
+	c.Nodes += d.Nodes
 }
 
-// totals keeps a store's running totals.
+// totals keeps a store's running totals beside its quads.
 type totals interface {
-	// read returns the totals; ok is false when there are none.
-	read(ctx context.Context) (c counts, ok bool, err error)
-	// within runs write, the one transaction of a batch, writing c (nil:
-	// deleting the totals) in that transaction.
-	within(c *counts, write func() error) error
+	// read returns the totals; ok is false when there are none. sized
+	// reports whether they hold the quad and node counts too.
+	read(ctx context.Context) (c counts, ok, sized bool, err error)
+	// add adds quads, ignoring stored ones, in one transaction that
+	// updates the totals too: those of a store without any are counted
+	// first. exact says whether add counts any quads exactly; if not, it
+	// takes quads to be new documents' (WriteBatch's), and a caller with
+	// other quads (Import) sets the totals itself.
+	add(ctx context.Context, s *Store, quads []quad.Quad) error
+	exact() bool
+	// set writes c as the totals; nil drops them.
+	set(ctx context.Context, s *Store, c *counts) error
 }
 
 // currentCounts returns the store's totals: the kept ones, else counted by
-// scanning the store.
+// scanning the store; Quads and Nodes from Cayley when the totals do not
+// keep them.
 func (s *Store) currentCounts(ctx context.Context) (counts, error) {
+	var (
+		c         counts
+		ok, sized bool
+		err       error
+	)
 	if s.totals != nil {
-		c, ok, err := s.totals.read(ctx)
-		if err != nil || ok {
+		if c, ok, sized, err = s.totals.read(ctx); err != nil {
 			return c, err
 		}
 	}
-	return s.scanCounts(ctx)
+	if !ok {
+		if c, err = s.scanCounts(ctx); err != nil {
+			return c, err
+		}
+	}
+	if !ok || !sized {
+		cs, err := s.cayleyStats(ctx)
+		if err != nil {
+			return c, err
+		}
+		c.Quads, c.Nodes = cs.Quads.Size, cs.Nodes.Size
+	}
+	return c, nil
+}
+
+// writeQuads adds the quads of a batch of new documents in one
+// transaction, with the running totals.
+func (s *Store) writeQuads(ctx context.Context, quads []quad.Quad) error {
+	if s.totals == nil {
+		return s.apply(quads)
+	}
+	return s.totals.add(ctx, s, quads)
 }
 
 // nextCounts returns the totals after quads (a batch of new documents) are
-// added, or nil when the store keeps none. Quads labelled with a document
-// are new with it; an unlabelled one (an entity's <type>) counts when it
-// is not stored yet.
-func (s *Store) nextCounts(ctx context.Context, quads []quad.Quad) (*counts, error) {
-	if s.totals == nil {
-		return nil, nil
-	}
+// added. Quads labelled with a document are new with it; an unlabelled
+// one (an entity's <type>) counts when it is not stored yet.
+func (s *Store) nextCounts(ctx context.Context, quads []quad.Quad) (counts, error) {
 	c, err := s.currentCounts(ctx)
 	if err != nil {
-		return nil, err
+		return c, err
 	}
 	d, err := s.batchCounts(ctx, quads)
 	if err != nil {
-		return nil, err
+		return c, err
 	}
 	c.add(d)
-	return &c, nil
+	return c, nil
 }
 
 // batchCounts counts what quads add to the totals.
@@ -157,7 +192,12 @@ func (s *Store) recount(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.totals.within(&c, func() error { return s.apply(nil) })
+	cs, err := s.cayleyStats(ctx)
+	if err != nil {
+		return err
+	}
+	c.Quads, c.Nodes = cs.Quads.Size, cs.Nodes.Size
+	return s.totals.set(ctx, s, &c)
 }
 
 // ForgetCounts drops the running totals, for code that wrote to the store
@@ -173,7 +213,7 @@ func (s *Store) ForgetCounts(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.totals.within(nil, func() error { return s.apply(nil) }); err != nil {
+	if err := s.totals.set(ctx, s, nil); err != nil {
 		return fmt.Errorf("graph: forget the counts: %w", err)
 	}
 	return nil
@@ -190,7 +230,7 @@ type kvTotals struct {
 	hook *txHook
 }
 
-func (t *kvTotals) read(ctx context.Context) (counts, bool, error) {
+func (t *kvTotals) read(ctx context.Context) (counts, bool, bool, error) {
 	var c counts
 	var data []byte
 	err := hkv.View(t.db, func(tx hkv.Tx) error {
@@ -199,16 +239,36 @@ func (t *kvTotals) read(ctx context.Context) (counts, bool, error) {
 		return err
 	})
 	if errors.Is(err, hkv.ErrNotFound) {
-		return c, false, nil
+		return c, false, false, nil
 	} else if err != nil {
-		return c, false, fmt.Errorf("read the counts: %w", err)
+		return c, false, false, fmt.Errorf("read the counts: %w", err)
 	}
 	if err := json.Unmarshal(data, &c); err != nil {
-		return c, false, fmt.Errorf("read the counts: %w", err)
+		return c, false, false, fmt.Errorf("read the counts: %w", err)
 	}
-	return c, true, nil
+	return c, true, false, nil
 }
 
+// exact is false: add counts what new documents add.
+func (t *kvTotals) exact() bool { return false }
+
+// add counts what the quads add (nextCounts, before the transaction:
+// bolt has one writer) and puts the totals in the transaction of
+// Cayley's ApplyDeltas.
+func (t *kvTotals) add(ctx context.Context, s *Store, quads []quad.Quad) error {
+	next, err := s.nextCounts(ctx, quads)
+	if err != nil {
+		return err
+	}
+	return t.within(&next, func() error { return s.apply(quads) })
+}
+
+func (t *kvTotals) set(ctx context.Context, s *Store, c *counts) error {
+	return t.within(c, func() error { return s.apply(nil) })
+}
+
+// within runs write, which opens one read-write transaction, with c (nil:
+// no totals) written in that transaction.
 func (t *kvTotals) within(c *counts, write func() error) error {
 	var data []byte
 	if c != nil {

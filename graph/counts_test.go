@@ -35,14 +35,27 @@ func wantCounts(t *testing.T, s *Store, kept bool, when string) counts {
 	if got != want {
 		t.Errorf("%s: Stats %+v, a scan counts %+v", when, got, want)
 	}
+	if st.Quads != int64(strings.Count(exportString(t, s, "nquads"), "\n")) {
+		t.Errorf("%s: Stats.Quads = %d, not the quads of the dump", when, st.Quads)
+	}
 	if s.totals != nil {
-		c, ok, err := s.totals.read(ctx)
+		c, ok, sized, err := s.totals.read(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if ok != kept {
 			t.Errorf("%s: the store keeps totals: %v, want %v", when, ok, kept)
 		}
+		if ok && sized {
+			cs, err := s.qs.Stats(ctx, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Quads != cs.Quads.Size || c.Nodes != cs.Nodes.Size {
+				t.Errorf("%s: kept %d quads and %d nodes, Cayley counts %d and %d", when, c.Quads, c.Nodes, cs.Quads.Size, cs.Nodes.Size)
+			}
+		}
+		c.Quads, c.Nodes = 0, 0
 		if ok && c != want {
 			t.Errorf("%s: kept totals %+v, a scan counts %+v", when, c, want)
 		}
@@ -118,26 +131,27 @@ func TestCountsInTheBatchTransaction(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t, Options{Path: filepath.Join(t.TempDir(), "kg.db")})
 	writeAll(t, s, fixture()[:1])
-	before, ok, err := s.totals.read(ctx)
+	kvt := s.totals.(*kvTotals)
+	before, ok, _, err := kvt.read(ctx)
 	if err != nil || !ok {
 		t.Fatalf("totals after a write: %v, %v", ok, err)
 	}
 	next := before
 	next.Documents += 100
 	missing := cgraph.Delta{Action: cgraph.Delete, Quad: quad.MakeIRI("no", "such", "quad", "")}
-	err = s.totals.within(&next, func() error {
+	err = kvt.within(&next, func() error {
 		return s.qs.ApplyDeltas([]cgraph.Delta{{Action: cgraph.Add, Quad: quad.MakeIRI("a", "b", "c", "")}, missing}, cgraph.IgnoreOpts{})
 	})
 	if de, ok := errors.AsType[*cgraph.DeltaError](err); !ok || de.Err != cgraph.ErrQuadNotExist {
 		t.Fatalf("ApplyDeltas with a missing deletion: %v, want ErrQuadNotExist", err)
 	}
-	if got, _, _ := s.totals.read(ctx); got != before {
+	if got, _, _, _ := kvt.read(ctx); got != before {
 		t.Errorf("after a failed write the totals are %+v, want %+v", got, before)
 	}
-	if err := s.totals.within(&next, func() error { return s.apply(nil) }); err != nil {
+	if err := kvt.within(&next, func() error { return s.apply(nil) }); err != nil {
 		t.Fatal(err)
 	}
-	if got, _, _ := s.totals.read(ctx); got != next {
+	if got, _, _, _ := kvt.read(ctx); got != next {
 		t.Errorf("after a write the totals are %+v, want %+v", got, next)
 	}
 }

@@ -53,16 +53,6 @@ func (s *Store) apply(quads []quad.Quad) error {
 	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 }
 
-// applyCounting adds quads as apply does and, in the same transaction,
-// writes the running totals next (see counts.go); nil: the store keeps
-// none.
-func (s *Store) applyCounting(quads []quad.Quad, next *counts) error {
-	if next == nil {
-		return s.apply(quads)
-	}
-	return s.totals.within(next, func() error { return s.apply(quads) })
-}
-
 // HasDocument reports whether the document with id is stored.
 func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	it := path.StartPath(s.qs, DocumentIRI(id)).Out(iriType).Is(iriDocument).BuildIterator()
