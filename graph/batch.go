@@ -13,7 +13,8 @@ import (
 )
 
 // WriteBatch stores the extractions of several documents in a single
-// transaction: all of them or none. It gives the result of each, in the
+// transaction: all of them or none, with the store's running totals
+// (see counts.go) updated in the same transaction. It gives the result of each, in the
 // order of xs, as if Write had been called on each in turn — but with one
 // commit (on bolt, one fsync) instead of one per document, which is what
 // makes a large ingest fast.
@@ -85,7 +86,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	if len(quads) == 0 {
 		return res, nil
 	}
-	if err := s.apply(quads); err != nil {
+	if err := s.writeQuads(ctx, quads); err != nil {
 		if len(xs) == 1 {
 			return res, fmt.Errorf("graph: write document %s: %w", xs[0].Document.ID, err)
 		}

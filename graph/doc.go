@@ -75,14 +75,34 @@
 //
 //	g.V("<person/vladimir_putin>").Out("<meet>").Out("<name>").All()
 //
-// Starting from the IRI is much faster on bolt than
-// g.V().Has("<name>","Vladimir Putin").Out("<meet>"), which gives the same answer.
+// or, as fast, from the name:
+//
+//	g.V().Has("<name>","Vladimir Putin").Out("<meet>").Out("<name>").All()
+//
+// # Query plans
+//
+// On bolt the store plans queries itself (plan.go): Cayley v0.7.7's KV
+// store drives Has(<name>,X).Out(P) from a scan of every P quad, and each
+// further hop from every quad of each node. A planner, the
+// shape.Optimizer Cayley finds on the store, reads the index by what a
+// query fixes instead — the key (X, <name>), then (node, P) for each node
+// — for every query built from shapes: Store.Query (kg query and its
+// REPL), kg serve's v1 and v2 endpoints, GraphQL. Other backends are
+// planned by Cayley (memstore indexes every direction; SQL plans in SQL).
+//
+// # Counts
+//
+// Stats reads running totals that WriteBatch rewrites in the transaction
+// of each batch (counts.go): on bolt one key beside the quads, on other
+// backends none, so Stats scans. A store without totals is scanned, and
+// its next write counts once.
 //
 // # Exports
 //
-// Export writes "nquads" (every quad, lines sorted, which Import reads back
-// losslessly; with ExportOptions.Base every IRI absolute, read back by
-// ImportWith with the same Base) or "jsonl" (the records of schema, one fact
+// Export writes "nquads" (every quad, lines sorted, every IRI absolute
+// under DefaultBase or ExportOptions.Base, which Import reads back
+// losslessly; the Gizmo vocabulary of the store itself stays relative:
+// <name>, <person/…>) or "jsonl" (the records of schema, one fact
 // per relation with the evidence of every document). Each format is one file
 // export_<name>.go registered in the exporters table.
 //

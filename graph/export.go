@@ -46,11 +46,11 @@ type ExportOptions struct {
 	// and reject a non-zero Filter.
 	Filter Filter
 
-	// Base is an absolute IRI prefix. "nquads" writes every IRI with it
-	// (<https://kg.example/person/vladimir_putin>, for RDF tools that
-	// reject relative IRIs; ImportWith strips it again); "" keeps the
-	// store's relative IRIs. "jsonld" uses it as @base (DefaultBase when
-	// ""). Other formats ignore it.
+	// Base is an absolute IRI prefix, DefaultBase when "". "nquads"
+	// writes every IRI of the store under it
+	// (<https://kg.example/person/vladimir_putin>: N-Quads allows no
+	// relative IRIs; ImportWith with the same Base reads them back);
+	// "jsonld" uses it as @base. Other formats ignore it.
 	Base string
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,21 +245,31 @@ func checkXMLKeys(t *testing.T, format, doc string) {
 	}
 }
 
+// TestNQuadsBase: a dump written under another base is read back with
+// that base, and a dump of relative IRIs (as kg wrote before its exports
+// were valid N-Quads) is still read without options.
 func TestNQuadsBase(t *testing.T) {
 	ctx := context.Background()
 	s := fixtureStore(t)
-	const base = "https://kg.example/"
+	const base = "https://news.example.org/kg/"
 	plain := exportString(t, s, "nquads")
 	based := exportWith(t, s, "nquads", ExportOptions{Base: base})
-	if strings.Contains(based, "<person/") || !strings.Contains(based, "<"+base+"person/vladimir_putin> <"+base+"name> ") {
-		t.Errorf("based dump keeps relative IRIs:\n%s", based)
+	if strings.Contains(based, "<person/") || strings.Contains(based, DefaultBase) || !strings.Contains(based, "<"+base+"person/vladimir_putin> <"+base+"name> ") {
+		t.Errorf("dump under %s:\n%s", base, based)
 	}
 	fresh := mustOpen(t, Options{Path: MemoryPath})
 	if _, err := fresh.ImportWith(ctx, strings.NewReader(based), ImportOptions{Base: base}); err != nil {
 		t.Fatal(err)
 	}
 	if got := exportString(t, fresh, "nquads"); got != plain {
-		t.Errorf("import --base of the based dump differs from the plain dump:\n got %s\nwant %s", got, plain)
+		t.Errorf("import --base of the dump under %s differs from the default dump:\n got %s\nwant %s", base, got, plain)
+	}
+	old := mustOpen(t, Options{Path: MemoryPath})
+	if _, err := old.Import(ctx, strings.NewReader(relative(plain))); err != nil {
+		t.Fatal(err)
+	}
+	if got := exportString(t, old, "nquads"); got != plain {
+		t.Errorf("import of a relative dump differs:\n got %s\nwant %s", got, plain)
 	}
 }
 
@@ -356,12 +367,13 @@ g = rdflib.ConjunctiveGraph()
 g.parse(sys.argv[1], format=sys.argv[2])
 st = set(g.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")))
 names = set(g.objects(rdflib.URIRef("https://kg.example/person/vladimir_putin"), rdflib.URIRef("https://schema.org/name")))
-print(len(list(g.quads())), len(st), ";".join(sorted(names)))
+bad = [str(t) for q in g.quads() for t in q[:3] if isinstance(t, rdflib.URIRef) and any(c in str(t) for c in ' <>"{}|^\\' + chr(96))]
+print(len(list(g.quads())), len(st), ";".join(sorted(names)).replace(" ", "_") or "-", len(bad), *bad[:3])
 `
 
 func TestRDFLibParsesJSONLDAndNQuads(t *testing.T) {
 	py := pythonWith(t, "rdflib", "python3-rdflib")
-	s := fixtureStore(t)
+	s := oddIRIStore(t)
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		path := filepath.Join(dir, name)
@@ -381,16 +393,75 @@ func TestRDFLibParsesJSONLDAndNQuads(t *testing.T) {
 		}
 		path := write("g.jsonld", exportWith(t, s, "jsonld", ExportOptions{Filter: Filter{IncludeNegated: true}}))
 		f := strings.Fields(runPython(t, py, rdflibCount, path, "json-ld"))
-		if len(f) < 3 || f[1] != strconv.Itoa(stmts) || !strings.Contains(f[2], "Vladimir") {
-			t.Errorf("rdflib json-ld: triples, statements, Putin's schema:name = %q; want %d statements and the name", f, stmts)
+		if len(f) < 4 || f[1] != strconv.Itoa(stmts) || !strings.Contains(f[2], "Vladimir") || f[3] != "0" {
+			t.Errorf("rdflib json-ld: triples, statements, Putin's schema:name, invalid IRIs = %q; want %d statements, the name and no invalid IRI", f, stmts)
 		}
 	})
-	t.Run("nquads --base", func(t *testing.T) {
-		dump := exportWith(t, s, "nquads", ExportOptions{Base: DefaultBase})
+	t.Run("nquads", func(t *testing.T) {
+		dump := exportString(t, s, "nquads") // the default export, odd predicates included
 		path := write("g.nq", dump)
 		f := strings.Fields(runPython(t, py, rdflibCount, path, "nquads"))
-		if len(f) < 1 || f[0] != strconv.Itoa(strings.Count(dump, "\n")) {
-			t.Errorf("rdflib nquads: %q quads, want %d (one per line)", f, strings.Count(dump, "\n"))
+		if len(f) < 4 || f[0] != strconv.Itoa(strings.Count(dump, "\n")) || f[3] != "0" {
+			t.Errorf("rdflib nquads: quads, statements, name, invalid IRIs = %q; want %d quads (one per line) and no invalid IRI", f, strings.Count(dump, "\n"))
 		}
 	})
+}
+
+// oddIRIStore returns the fixture store plus a document whose facts have
+// predicates no IRI can hold as they are: "<atn>" (a ticker symbol, as
+// Reuters copy gives them), "rose 5%" and a quote character.
+func oddIRIStore(t *testing.T) *Store {
+	t.Helper()
+	s := fixtureStore(t)
+	odd := fixture()[0]
+	odd.Document.ID = "odd"
+	for i, p := range []string{"<atn>", "rose 5%", `say "no"`} {
+		r := odd.Relations[0]
+		r.Predicate = p
+		r.Evidence = []schema.Evidence{{Document: "odd", Sentence: "Odd " + p, Start: i, End: i + 1}}
+		odd.Relations = append(odd.Relations, r)
+	}
+	odd.Relations = odd.Relations[1:]
+	if _, err := s.Write(context.Background(), odd); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestNQuadsAbsoluteIRIs: the default N-Quads export writes every IRI as
+// an absolute IRI under DefaultBase, with what an IRI cannot hold
+// percent-encoded, and Import reads it back, without options, to an
+// identical store.
+func TestNQuadsAbsoluteIRIs(t *testing.T) {
+	s := oddIRIStore(t)
+	dump := exportString(t, s, "nquads")
+	iri := regexp.MustCompile(`<([^>]*)>`)
+	invalid := regexp.MustCompile("[\\x00-\\x20<>\"{}|^`\\\\]")
+	literal := regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+	for _, line := range strings.Split(strings.TrimSpace(dump), "\n") {
+		for _, m := range iri.FindAllStringSubmatch(literal.ReplaceAllString(line, `""`), -1) {
+			if !strings.HasPrefix(m[1], "http://") && !strings.HasPrefix(m[1], "https://") || invalid.MatchString(m[1]) {
+				t.Errorf("not an absolute IRI: <%s> in %s", m[1], line)
+			}
+		}
+	}
+	for _, want := range []string{
+		"<https://kg.example/person/vladimir_putin> <https://kg.example/name> \"Vladimir Putin\" .",
+		"<https://kg.example/%3Catn%3E>", "<https://kg.example/rose%205%25>", "<https://kg.example/say%20%22no%22>",
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("the dump lacks %s", want)
+		}
+	}
+	fresh := mustOpen(t, Options{Path: MemoryPath})
+	if _, err := fresh.Import(context.Background(), strings.NewReader(dump)); err != nil {
+		t.Fatal(err)
+	}
+	if got := exportString(t, fresh, "nquads"); got != dump {
+		t.Errorf("export → import → export differs:\n got %s\nwant %s", got, dump)
+	}
+	res, err := fresh.Query(context.Background(), "gizmo", `g.V("<person/vladimir_putin>").Out("<rose 5%>").Out("<name>").All()`, 0)
+	if err != nil || len(res) != 1 {
+		t.Errorf("the store's own IRIs after the import: %v, %v; want Kim Jong Un by <rose 5%%>", res, err)
+	}
 }

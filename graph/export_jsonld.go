@@ -110,9 +110,9 @@ func writeJSONLD(w io.Writer, m *Model, opts ExportOptions) error {
 	for _, e := range m.Edges {
 		obj := jsonldObject(e)
 		if e.Asserted() {
-			addValue(entities[e.Source], "kg:"+e.Predicate, obj)
+			addValue(entities[e.Source], "kg:"+escapeIRI(e.Predicate), obj)
 			if e.Symmetric {
-				addValue(entities[e.Target], "kg:"+e.Predicate, map[string]string{"@id": e.Source})
+				addValue(entities[e.Target], "kg:"+escapeIRI(e.Predicate), map[string]string{"@id": e.Source})
 			}
 		}
 		for _, ev := range e.Evidence {
@@ -177,7 +177,7 @@ func jsonldStatement(e Edge, ev schema.Evidence, obj any) map[string]any {
 		"@type":                  schema.TypeStatement,
 		"fact":                   e.ID,
 		schema.PropSubject:       e.Source,
-		schema.PropPredicate:     "kg:" + e.Predicate,
+		schema.PropPredicate:     "kg:" + escapeIRI(e.Predicate),
 		schema.PropPredicateText: e.PredicateText,
 		schema.PropObject:        obj,
 		schema.PropObjectKind:    string(e.ObjectKind),

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -20,20 +21,27 @@ import (
 // that RDF tools know and that the N-Quads reader turns back into the same
 // values; Cayley's own default types (<schema:Integer>) are short IRIs.
 //
-// With opts.Base every IRI of the store (nodes, properties, classes,
-// labels) is written as Base+IRI, so that RDF tools which reject relative
-// IRIs (rdflib) read the dump; ImportWith with the same Base reads it back.
-// Without it the dump is the store's own relative IRIs, byte for byte.
+// The store's IRIs are relative (<person/vladimir_putin>, <name>), which
+// N-Quads does not allow and RDF tools (rdflib, Jena) reject, so every IRI
+// (nodes, properties, classes, labels) is written as the base
+// (opts.Base, else DefaultBase) followed by the store's IRI, with the
+// characters an IRI cannot hold and "%" percent-encoded
+// (<https://kg.example/person/vladimir_putin>). ImportWith with the same
+// base reads it back to the store's IRIs, byte for byte.
 func exportNQuads(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return err
 	}
+	base := opts.Base
+	if base == "" {
+		base = DefaultBase
+	}
 	var buf bytes.Buffer
 	nw := nquads.NewWriter(&buf)
 	for _, q := range quads {
 		for _, d := range quad.Directions {
-			q.Set(d, rdfValue(withBase(q.Get(d), opts.Base)))
+			q.Set(d, rdfValue(withBase(q.Get(d), base)))
 		}
 		if err := nw.WriteQuad(q); err != nil {
 			return err
@@ -61,21 +69,68 @@ const (
 	xsdDouble  quad.IRI = "http://www.w3.org/2001/XMLSchema#double"
 )
 
-// withBase returns an IRI prefixed with base; other values unchanged.
+// withBase returns an IRI as base followed by the IRI, escaped
+// (escapeIRI); other values unchanged.
 func withBase(v quad.Value, base string) quad.Value {
 	if iri, ok := v.(quad.IRI); ok && base != "" {
-		return quad.IRI(base + string(iri))
+		return quad.IRI(base + escapeIRI(string(iri)))
 	}
 	return v
 }
 
-// withoutBase returns an IRI with the prefix base removed; other values
-// unchanged.
+// withoutBase returns an IRI that starts with base as the rest of it,
+// unescaped; other values unchanged.
 func withoutBase(v quad.Value, base string) quad.Value {
 	if iri, ok := v.(quad.IRI); ok && base != "" {
-		return quad.IRI(strings.TrimPrefix(string(iri), base))
+		if rest, ok := strings.CutPrefix(string(iri), base); ok {
+			return quad.IRI(unescapeIRI(rest))
+		}
 	}
 	return v
+}
+
+// escapeIRI percent-encodes the bytes of s that an N-Quads IRI cannot hold
+// (controls, space, <>"{}|^`\) and "%" itself, so that unescapeIRI
+// restores s exactly. kg's own IRIs need none of it; a predicate made
+// from odd text may ("<atn>" from a ticker symbol in Reuters copy).
+func escapeIRI(s string) string {
+	if !strings.ContainsFunc(s, iriEscaped) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 && iriEscaped(rune(c)) {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// iriEscaped reports whether escapeIRI encodes r.
+func iriEscaped(r rune) bool {
+	return r <= 0x20 || r == 0x7f || strings.ContainsRune("<>\"{}|^`\\%", r)
+}
+
+// unescapeIRI decodes what escapeIRI encoded; a "%" not followed by two
+// hex digits stays as it is.
+func unescapeIRI(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			if n, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				b.WriteByte(byte(n))
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // rdfValue returns v with numbers typed by XSD datatypes.

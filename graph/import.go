@@ -28,14 +28,16 @@ func (e *ImportError) Unwrap() error { return e.Err }
 
 // ImportOptions are the settings of ImportWith.
 type ImportOptions struct {
-	// Base is the IRI prefix a dump was written with (ExportOptions.Base):
-	// it is removed from every IRI that starts with it, so the store gets
-	// its relative IRIs back. "" reads IRIs as they are.
+	// Base is the IRI prefix a dump was written with (ExportOptions.Base;
+	// "" is DefaultBase, as for Export): it is removed from every IRI
+	// that starts with it, and what escapeIRI encoded is decoded, so the
+	// store gets its relative IRIs back. Other IRIs are read as they are
+	// (a dump of relative IRIs, as kg wrote before, included).
 	Base string
 }
 
-// Import reads an N-Quads dump (as written by Export "nquads") and adds its
-// quads in batches, skipping quads already stored. Typed integer and float
+// Import reads an N-Quads dump (as written by Export "nquads", IRIs under
+// DefaultBase) and adds its quads in batches, skipping quads already stored. Typed integer and float
 // literals become numbers again, so a dump imported into an empty store
 // exports identically. It returns the number of quads added; on error the
 // batches written before the bad line stay written.
@@ -51,6 +53,15 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Totals that cannot count any quads (bolt's) are dropped before the
+	// first batch and counted at the end, so an import cut short leaves a
+	// store without totals, which Stats scans.
+	exact := s.totals != nil && s.totals.exact()
+	if s.totals != nil && !exact {
+		if err := s.totals.set(ctx, s, nil); err != nil {
+			return 0, fmt.Errorf("graph: import: %w", err)
+		}
+	}
 	before, err := s.cayleyStats(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("graph: import: %w", err)
@@ -62,6 +73,10 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		}
 		return int(after.Quads.Size - before.Quads.Size)
 	}
+	base := opts.Base
+	if base == "" {
+		base = DefaultBase
+	}
 	br := bufio.NewReader(r)
 	batch := make([]quad.Quad, 0, importBatch)
 	flush := func() error {
@@ -71,7 +86,11 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.apply(batch); err != nil {
+		write := s.apply
+		if exact {
+			write = func(q []quad.Quad) error { return s.totals.add(ctx, s, q) }
+		}
+		if err := write(batch); err != nil {
 			return fmt.Errorf("graph: import: %w", err)
 		}
 		batch = batch[:0]
@@ -94,7 +113,7 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 				return added(), &ImportError{Line: line, Err: err}
 			}
 			for _, d := range quad.Directions {
-				q.Set(d, withoutBase(q.Get(d), opts.Base))
+				q.Set(d, withoutBase(q.Get(d), base))
 			}
 			if batch = append(batch, q); len(batch) == importBatch {
 				if err := flush(); err != nil {
@@ -108,6 +127,12 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	}
 	if err := flush(); err != nil {
 		return added(), err
+	}
+	if exact {
+		return added(), nil
+	}
+	if err := s.recount(ctx); err != nil {
+		return added(), fmt.Errorf("graph: import: count: %w", err)
 	}
 	return added(), nil
 }

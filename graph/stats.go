@@ -9,8 +9,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
-
-	"kg/schema"
 )
 
 // Stats counts what a store holds.
@@ -27,44 +25,50 @@ type Stats struct {
 	Nodes         int64 // all nodes; an estimate (quads/3) on KV backends such as bolt
 }
 
-// Stats returns the store's counts without scanning it: class sizes come
-// from the object index, direct edges from each document's precomputed
-// <edge_count>, totals from Cayley's own statistics.
+// Stats returns the store's counts without scanning it: the running
+// totals the store keeps (see counts.go) and Cayley's own quad and node
+// counts. A store without totals is counted by scanning it instead
+// (scanCounts).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	var st Stats
-	cs, err := s.cayleyStats(ctx)
+	c, err := s.currentCounts(ctx)
 	if err != nil {
-		return st, fmt.Errorf("graph: stats: %w", err)
+		return Stats{}, fmt.Errorf("graph: stats: %w", err)
 	}
-	st.Quads, st.Nodes = cs.Quads.Size, cs.Nodes.Size
-	for _, c := range []struct {
-		n    *int64
-		name string
-	}{
-		{&st.Documents, schema.TypeDocument}, {&st.Statements, schema.TypeStatement}, {&st.Quotes, schema.TypeQuote},
-		{&st.Persons, string(schema.Person)}, {&st.Organizations, string(schema.Organization)}, {&st.Places, string(schema.Place)},
-	} {
-		if *c.n, err = s.indexSize(ctx, quad.Object, quad.IRI(c.name)); err != nil {
-			return st, err
+	return Stats{
+		Documents: c.Documents, Statements: c.Statements, Quotes: c.Quotes, Facts: c.Facts,
+		Persons: c.Persons, Organizations: c.Organizations, Places: c.Places,
+		Entities: c.Persons + c.Organizations + c.Places, Quads: c.Quads, Nodes: c.Nodes,
+	}, nil
+}
+
+// scanCounts counts the totals by reading the store: class sizes from the
+// object index, direct edges from each document's <edge_count>. It reads
+// every type quad of the store and one quad per document: about a second
+// on Reuters-21578 (1.6 M quads).
+func (s *Store) scanCounts(ctx context.Context) (counts, error) {
+	var c counts
+	var err error
+	for _, cc := range classCounts {
+		if *cc.field(&c), err = s.indexSize(ctx, quad.Object, cc.class); err != nil {
+			return c, err
 		}
 	}
-	st.Entities = st.Persons + st.Organizations + st.Places
 	docs, err := path.StartPath(s.qs).Has(iriType, iriDocument).Iterate(ctx).AllValues(s.qs)
 	if err != nil {
-		return st, fmt.Errorf("graph: stats: %w", err)
+		return c, fmt.Errorf("count documents: %w", err)
 	}
 	for _, d := range docs {
-		counts, err := path.StartPath(s.qs, d).Out(iriEdgeCount).Iterate(ctx).AllValues(s.qs)
+		vals, err := path.StartPath(s.qs, d).Out(iriEdgeCount).Iterate(ctx).AllValues(s.qs)
 		if err != nil {
-			return st, fmt.Errorf("graph: stats: %w", err)
+			return c, fmt.Errorf("count the edges of %s: %w", d, err)
 		}
-		for _, v := range counts {
+		for _, v := range vals {
 			if n, ok := v.(quad.Int); ok {
-				st.Facts += int64(n)
+				c.Facts += int64(n)
 			}
 		}
 	}
-	return st, nil
+	return c, nil
 }
 
 // indexSize returns the number of quads with v in direction d.
@@ -75,14 +79,14 @@ func (s *Store) indexSize(ctx context.Context, d quad.Direction, v quad.Value) (
 	}
 	sz, err := s.qs.QuadIteratorSize(ctx, d, ref)
 	if err != nil {
-		return 0, fmt.Errorf("graph: stats: count %s %s: %w", d, v, err)
+		return 0, fmt.Errorf("count %s %s: %w", d, v, err)
 	}
 	if sz.Exact {
 		return sz.Size, nil
 	}
 	n, err := cgraph.Iterate(ctx, s.qs.QuadIterator(d, ref)).Count()
 	if err != nil {
-		return 0, fmt.Errorf("graph: stats: count %s %s: %w", d, v, err)
+		return 0, fmt.Errorf("count %s %s: %w", d, v, err)
 	}
 	return n, nil
 }

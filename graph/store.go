@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -52,6 +55,7 @@ type Options struct {
 // be called from several goroutines; writes are serialised.
 type Store struct {
 	qs       cgraph.QuadStore
+	totals   totals // the running totals, where the backend keeps them; nil: Stats scans
 	readOnly bool
 	path     string
 	mu       sync.Mutex // serialises Write and Import (check, then write)
@@ -75,20 +79,21 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	var (
 		qs  cgraph.QuadStore
+		t   totals
 		err error
 	)
 	switch backend {
 	case BackendMemstore:
 		qs = memstore.New()
 	case BackendBolt:
-		qs, err = openBolt(opts.Path, opts.ReadOnly)
+		qs, t, err = openBolt(opts.Path, opts.ReadOnly)
 	default:
 		qs, err = openRegistered(backend, opts)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, readOnly: opts.ReadOnly, path: opts.Path}, nil
+	return &Store{qs: qs, totals: t, readOnly: opts.ReadOnly, path: opts.Path}, nil
 }
 
 // openBolt opens (or creates) the bolt file at path with a lock timeout, and
@@ -104,12 +109,15 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // index for each quad instead; measured on 1,000 Reuters articles, the
 // build is as fast (8.8 s either way) at a third of the memory.
 //
+// The KV is wrapped in a txHook, so that the running totals are written
+// in the transactions of Cayley's ApplyDeltas (see counts.go).
+//
 // boltdb/bolt v1.3.1 works on Go 1.26, but its unsafe page casts trip the
 // race detector's pointer checks (checkptr); run race tests with
 // -gcflags=all=-d=checkptr=0.
-func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
+func openBolt(path string, readOnly bool) (cgraph.QuadStore, totals, error) {
 	if path == "" {
-		return nil, fmt.Errorf("graph: %w: no bolt path given", ErrOpen)
+		return nil, nil, fmt.Errorf("graph: %w: no bolt path given", ErrOpen)
 	}
 	file := path
 	fi, err := os.Stat(path)
@@ -117,21 +125,22 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
 	case err == nil && fi.IsDir():
 		file = filepath.Join(path, boltLegacyFile)
 		if _, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("graph: %w %s: is a directory, not a kg store file", ErrOpen, path)
+			return nil, nil, fmt.Errorf("graph: %w %s: is a directory, not a kg store file", ErrOpen, path)
 		}
 	case errors.Is(err, os.ErrNotExist):
 		if readOnly {
-			return nil, fmt.Errorf("graph: %w %s: no store there (build one first)", ErrOpen, path)
+			return nil, nil, fmt.Errorf("graph: %w %s: no store there (build one first)", ErrOpen, path)
 		}
 	case err != nil:
-		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+	bdb, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("graph: %w %s: store is locked by another kg process", ErrOpen, path)
+		return nil, nil, fmt.Errorf("graph: %w %s: store is locked by another kg process", ErrOpen, path)
 	} else if err != nil {
-		return nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
+		return nil, nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
 	}
+	db := &txHook{KV: bdb}
 	opt := cgraph.Options{kv.OptNoBloom: true}
 	qs, err := kv.New(db, opt)
 	if errors.Is(err, cgraph.ErrNotInitialized) && !readOnly {
@@ -141,9 +150,36 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
-	return qs, nil
+	indexes, err := kvIndexes(db)
+	if err != nil {
+		qs.Close()
+		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+	}
+	return newPlanner(qs, indexes), &kvTotals{db: db, hook: db}, nil
+}
+
+// kvIndexes reads the quad indexes a Cayley KV store keeps from its
+// metadata, as Cayley's kv.New does: the key meta/indexes holds them as
+// JSON; a store without it has the indexes of Cayley before v0.7.6.
+func kvIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
+	var data []byte
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		v, err := tx.Get(context.Background(), hkv.Key{[]byte("meta"), []byte("indexes")})
+		data = v
+		return err
+	})
+	if errors.Is(err, hkv.ErrNotFound) || (err == nil && len(data) == 0) {
+		return []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read the quad indexes: %w", err)
+	}
+	var out []kv.QuadIndex
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("read the quad indexes: %w", err)
+	}
+	return out, nil
 }
 
 // openRegistered opens any other backend registered with Cayley (a program

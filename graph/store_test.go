@@ -247,6 +247,12 @@ func exportString(t testing.TB, s *Store, format string) string {
 	return buf.String()
 }
 
+// relative returns an N-Quads dump with the store's relative IRIs (the
+// dump's IRIs without DefaultBase), for tests that look for quads in it.
+func relative(dump string) string {
+	return strings.ReplaceAll(dump, "<"+DefaultBase, "<")
+}
+
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()

@@ -23,8 +23,9 @@ import (
 
 // TestBrowser drives the explorer in headless Chromium as a person would:
 // it types part of a name into the search box, clicks the completion,
-// waits for a neighbour to be drawn, clicks the edge between them on the
-// canvas and reads the evidence sentence in the side panel. The store is
+// reads the entity panel (facts with their sentences, quotes), waits for a
+// neighbour to be drawn, clicks the edge between them on the canvas and
+// reads the evidence sentence in the side panel. The store is
 // built from the repository's testdata/ by extract and graph in-process.
 // The screenshot is written to the test's temp dir (logged), and also to
 // $KG_EXPLORER_SCREENSHOT when set (how docs/explorer.png is made).
@@ -46,6 +47,7 @@ func TestBrowser(t *testing.T) {
 	const person, neighbour = "Elena Marquez", "Tomas Berger"
 	store := testdataStore(t, ctx)
 	want := evidenceOf(t, ctx, store, "person/elena_marquez", "person/tomas_berger", "meet")
+	facts, quotes := panelOf(t, ctx, store, "person/elena_marquez")
 	srv, err := serve.New(ctx, store, serve.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +81,14 @@ func TestBrowser(t *testing.T) {
 	step("completion", b.waitFor(ctx, "the completion "+person, item))
 	step("find the completion", b.eval(ctx, rectOf(item), &box))
 	step("click the completion", b.click(ctx, box.X+box.W/2, box.Y+box.H/2))
+
+	// The entity panel shows the entity's facts with their sentences, and
+	// its quotes: text, not "[object HTMLDivElement]" or "null".
+	step("entity panel", b.waitFor(ctx, "the entity panel of "+person,
+		`document.getElementById("details").dataset.kind === "entity" && document.getElementById("details").dataset.id === "person/elena_marquez"`))
+	var entityPanel string
+	step("read the entity panel", b.eval(ctx, `document.getElementById("details").innerText`, &entityPanel))
+	checkEntityPanel(t, entityPanel, person, facts, quotes)
 
 	// The neighbourhood is drawn, with the neighbour in it.
 	step("graph", b.waitFor(ctx, neighbour+" in the graph",
@@ -174,6 +184,59 @@ func testdataStore(t *testing.T, ctx context.Context) *graph.Store {
 		t.Fatal("no articles in ../testdata")
 	}
 	return store
+}
+
+// panelOf returns what the entity panel of id must show, read from the
+// store's records: the first sentence of each fact the entity is subject
+// or object of, and the text of each quote it is the speaker of.
+func panelOf(t *testing.T, ctx context.Context, st *graph.Store, id string) (facts, quotes []string) {
+	t.Helper()
+	snap, err := st.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range snap.Relations {
+		if (r.SubjectID == id || r.ObjectID == id) && len(r.Evidence) > 0 {
+			facts = append(facts, r.Evidence[0].Sentence)
+		}
+	}
+	for _, q := range snap.Quotes {
+		if q.SpeakerID == id {
+			quotes = append(quotes, q.Text)
+		}
+	}
+	if len(facts) == 0 || len(quotes) == 0 {
+		t.Fatalf("testdata gives %s %d facts and %d quotes; the panel test needs both", id, len(facts), len(quotes))
+	}
+	return facts, quotes
+}
+
+// checkEntityPanel checks the text of an entity panel: the counts of facts
+// and quotes, every fact's sentence and quote, and nothing rendered as
+// "[object …]" or "null".
+func checkEntityPanel(t *testing.T, panel, name string, facts, quotes []string) {
+	t.Helper()
+	for _, want := range []string{name, fmt.Sprintf("Facts (%d)", len(facts)), fmt.Sprintf("Quotes (%d)", len(quotes))} {
+		if !strings.Contains(strings.ToLower(panel), strings.ToLower(want)) { // headings are shown in capitals
+			t.Errorf("the entity panel lacks %q", want)
+		}
+	}
+	for _, s := range append(slices.Clone(facts), quotes...) {
+		if !strings.Contains(panel, s) {
+			t.Errorf("the entity panel lacks %q", s)
+		}
+	}
+	if strings.Contains(panel, "[object") {
+		t.Errorf("the entity panel shows an object where text belongs")
+	}
+	for _, line := range strings.Split(panel, "\n") {
+		if strings.TrimSpace(line) == "null" {
+			t.Errorf("the entity panel shows a stray null")
+		}
+	}
+	if t.Failed() {
+		t.Logf("the entity panel reads:\n%s", panel)
+	}
 }
 
 // evidenceOf returns the sentences of the asserted fact subject predicate

@@ -16,10 +16,9 @@
 //	GET /api/kg/entity?id=ID     aliases, facts (every polarity and modality) and quotes
 //	GET /api/kg/fact?id=FACT     a fact's sentences with their documents
 //
-// A v1 Gizmo query that starts from a name, g.V().Has("<name>", X), is run
-// from the entities named X (graph.Store.ResolveNameStarts): the same
-// answer, without the plan that scans a bolt store. Cayley's v2 endpoint
-// runs queries as written.
+// Both run queries as written; the store plans them (see graph's package
+// documentation, "Query plans"), so a query that starts from a name,
+// g.V().Has("<name>", X).Out(P), reads the index from X on either.
 //
 // # Safety
 //

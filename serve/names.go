@@ -25,11 +25,11 @@ type nameKey struct {
 	rank int    // matchName, matchAlias or matchWord
 }
 
-// How a query matched, best first.
+// Where a key comes from.
 const (
-	matchName  = iota // a prefix of the canonical name
-	matchAlias        // a prefix of an alias
-	matchWord         // a prefix of a later word of the name or an alias
+	matchName  = iota // the canonical name
+	matchAlias        // an alias
+	matchWord         // the name or an alias from a later word on
 )
 
 // maxScan bounds how many keys one lookup examines (a one-letter query on
@@ -81,12 +81,16 @@ func fold(s string) string {
 type match struct {
 	Entity schema.Entity
 	Text   string // the name or alias that matched
-	rank   int
+	exact  bool   // Text is the query (case and punctuation folded)
+	rank   int    // where Text comes from: matchName, matchAlias or matchWord
 }
 
 // lookup returns at most limit entities (of class c, when not "") with a
-// name, alias or word starting with prefix: exact names first, then
-// canonical-name prefixes, aliases and words, each by mentions.
+// name, alias or word starting with prefix: those whose canonical name or
+// an alias is the query itself first, then the others; each group by
+// mentions. So a surname finds the one well-known person who has it as an
+// alias before a film title or a one-mention span that merely starts with
+// it.
 func (idx *nameIndex) lookup(prefix string, c schema.Class, limit int) []match {
 	q := fold(prefix)
 	if q == "" || limit <= 0 {
@@ -100,12 +104,9 @@ func (idx *nameIndex) lookup(prefix string, c schema.Class, limit int) []match {
 		if c != "" && e.Class != c {
 			continue
 		}
-		rank := k.rank
-		if k.key == q && k.rank == matchName {
-			rank = -1 // the exact canonical name
-		}
-		if m, ok := best[k.ent]; !ok || rank < m.rank {
-			best[k.ent] = match{Entity: e, Text: k.text, rank: rank}
+		exact := k.key == q && k.rank != matchWord
+		if m, ok := best[k.ent]; !ok || better(exact, k.rank, m) {
+			best[k.ent] = match{Entity: e, Text: k.text, exact: exact, rank: k.rank}
 		}
 	}
 	out := make([]match, 0, len(best))
@@ -113,8 +114,28 @@ func (idx *nameIndex) lookup(prefix string, c schema.Class, limit int) []match {
 		out = append(out, m)
 	}
 	slices.SortFunc(out, func(a, b match) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.Entity.Mentions, a.Entity.Mentions),
-			cmp.Compare(a.Entity.Name, b.Entity.Name), cmp.Compare(a.Entity.ID, b.Entity.ID))
+		return cmp.Or(-boolCmp(a.exact, b.exact), cmp.Compare(b.Entity.Mentions, a.Entity.Mentions),
+			cmp.Compare(a.rank, b.rank), cmp.Compare(a.Entity.Name, b.Entity.Name), cmp.Compare(a.Entity.ID, b.Entity.ID))
 	})
 	return out[:min(limit, len(out))]
+}
+
+// better reports whether a key matching exactly (or not) from source rank
+// is a better reason to show an entity than the match m kept so far.
+func better(exact bool, rank int, m match) bool {
+	if exact != m.exact {
+		return exact
+	}
+	return rank < m.rank
+}
+
+// boolCmp orders false before true.
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

@@ -24,9 +24,6 @@ var v1Languages = map[string]bool{"gizmo": true, "graphql": true}
 // {"result": [...]} or {"error": "..."}; GraphQL answers {"data": {...}}
 // or {"errors": [{"message": "..."}]} (Cayley's docs/graphql.md).
 // ?limit=N asks for at most N results (never more than Options.Limit).
-// A Gizmo query that starts from a name, g.V().Has("<name>", X), starts
-// from the entities with that name instead (graph.ResolveNameStarts): the
-// same answer, without a scan on bolt.
 func (s *Server) serveV1Query(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !v1Languages[lang] {
@@ -65,15 +62,7 @@ func (s *Server) serveV1Query(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	start := time.Now()
-	if lang == "gizmo" {
-		// g.V().Has("<name>", X) → g.V(<iri>): the same answer without
-		// the plan that scans a bolt store.
-		text, err = s.store.ResolveNameStarts(ctx, text)
-	}
-	var res []any
-	if err == nil {
-		res, err = s.store.Query(ctx, lang, text, limit)
-	}
+	res, err := s.store.Query(ctx, lang, text, limit)
 	if err != nil {
 		msg := s.queryError(ctx, err)
 		s.logf("%s query failed after %.1f s: %s", lang, time.Since(start).Seconds(), msg)
@@ -113,7 +102,7 @@ func (s *Server) limit(r *http.Request) (int, error) {
 // the time limit when that is what stopped it.
 func (s *Server) queryError(ctx context.Context, err error) string {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Sprintf("query stopped: it ran longer than the time limit of %s (kg serve --timeout); start from an entity IRI such as g.V(\"<person/vladimir_putin>\") rather than g.V().Has(...) on large stores", s.opts.Timeout)
+		return fmt.Sprintf("query stopped: it ran longer than the time limit of %s (kg serve --timeout); start it from fewer nodes, such as an entity IRI, g.V(\"<person/vladimir_putin>\"), or a name, g.V().Has(\"<name>\", \"Vladimir Putin\")", s.opts.Timeout)
 	}
 	if errors.Is(err, context.Canceled) {
 		return "query cancelled: the client went away"
@@ -165,7 +154,8 @@ func truncate(v any, limit int) any {
 // query time limit and result limit of Options. Read-only unless
 // Options.Write: the write and delete routes are then not registered at
 // all (404). Queries take a slot like v1 queries; a successful write
-// marks the explorer's index stale.
+// marks the explorer's index stale and drops the store's running totals
+// (graph.Store.ForgetCounts).
 func (s *Server) v2Handler() http.Handler {
 	qs := s.store.QuadStore()
 	h := &cgraph.Handle{QuadStore: qs}
@@ -211,6 +201,10 @@ func (s *Server) v2Wrapper(next httprouter.Handle) httprouter.Handle {
 			next(sw, r, ps)
 			if sw.code < 300 {
 				s.markStale()
+				// The write bypassed the store's running totals.
+				if err := s.store.ForgetCounts(context.WithoutCancel(r.Context())); err != nil {
+					s.logf("%v", err)
+				}
 			}
 		default:
 			next(w, r, ps)

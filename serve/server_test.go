@@ -3,14 +3,18 @@ package serve_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"kg/graph"
 	"kg/schema"
@@ -260,10 +264,14 @@ func openReadOnly(t *testing.T) *graph.Store {
 	return ro
 }
 
-// TestWrite: with Options.Write Cayley's v2 write works, and the explorer
-// finds what was written.
+// TestWrite: with Options.Write Cayley's v2 write works, the explorer
+// finds what was written, and the store's counts include it.
 func TestWrite(t *testing.T) {
-	ts, _ := newServer(t, serve.Options{Write: true})
+	ts, st := newServer(t, serve.Options{Write: true})
+	before, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	nq := "<person/ada_lovelace> <name> \"Ada Lovelace\" .\n<person/ada_lovelace> <type> <Person> .\n"
 	code, out := call(t, "POST", ts.URL+"/api/v2/write", nq, "Content-Type", "application/n-quads")
 	if code != 200 {
@@ -272,6 +280,13 @@ func TestWrite(t *testing.T) {
 	_, out = call(t, "GET", ts.URL+"/api/kg/search?q=ada", "")
 	if got := ids(out["result"]); !slices.Equal(got, []string{"person/ada_lovelace"}) {
 		t.Errorf("search after write = %v, want the new entity", got)
+	}
+	after, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Persons != before.Persons+1 || after.Quads != before.Quads+2 {
+		t.Errorf("Stats after writing a person: %+v (before: %+v), want one more person and two more quads", after, before)
 	}
 }
 
@@ -490,4 +505,72 @@ func TestExplorerAPI(t *testing.T) {
 	if meta["read_only"] != true || len(meta["documents"].([]any)) != 2 {
 		t.Errorf("meta: %v", meta)
 	}
+}
+
+// TestNameStartPlanned runs queries that start from a name through the v1
+// and v2 Gizmo endpoints on a bolt store with thousands of other <meet>
+// edges, and counts the quads Cayley reads (its cayley_kv_primitive_fetch
+// metric): the store plans them from the name index, so they read a few
+// quads where a scan of the <meet> edges would read thousands.
+func TestNameStartPlanned(t *testing.T) {
+	ctx := context.Background()
+	st, err := graph.Open(ctx, graph.Options{Path: filepath.Join(t.TempDir(), "kg.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for _, x := range fixture() {
+		if _, err := st.Write(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pad strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&pad, "<person/p%d> <meet> <person/p%d> <doc/pad%d> .\n", i, (i*7+1)%3000, i%50)
+	}
+	if _, err := st.Import(ctx, strings.NewReader(pad.String())); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := serve.New(ctx, st, serve.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	for _, tc := range []struct{ name, url, query string }{
+		{"v1, name", "/api/v1/query/gizmo", meetQuery},
+		{"v1, alias and In", "/api/v1/query/gizmo", `g.V().Has("<alias>","Kim").In("<meet>").Out("<name>").All()`},
+		{"v2, name", "/api/v2/query?lang=gizmo", meetQuery},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := primitiveFetches(t)
+			code, out := call(t, "POST", ts.URL+tc.url, tc.query)
+			read := primitiveFetches(t) - before
+			if code != 200 {
+				t.Fatalf("status %d: %v", code, out)
+			}
+			if got := ids(out["result"]); len(got) != 2 {
+				t.Errorf("result = %v, want two names (one per document)", got)
+			}
+			if read > 100 {
+				t.Errorf("the query read %.0f quads from the store; want a few (the index from the name)", read)
+			}
+		})
+	}
+}
+
+// primitiveFetches returns Cayley's count of quads read from KV stores.
+func primitiveFetches(t *testing.T) float64 {
+	t.Helper()
+	mfs, err := prometheus.DefaultGatherer.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == "cayley_kv_primitive_fetch" {
+			return mf.GetMetric()[0].GetCounter().GetValue()
+		}
+	}
+	t.Fatal("no cayley_kv_primitive_fetch metric")
+	return 0
 }

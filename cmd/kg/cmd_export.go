@@ -35,7 +35,7 @@ func newExportCommand() *command {
 	fs.IntVar(&opts.filter.Hops, "hops", 1, "with --entity: how many edges `N` away from the entity to go")
 	fs.Float64Var(&opts.filter.MinConfidence, "min-confidence", 0, "graph formats: only facts with confidence at least `X` (0 to 1)")
 	fs.BoolVar(&opts.filter.IncludeNegated, "include-negated", false, "graph formats: also negated, hedged, reported, hypothetical and future facts as edges (marked by polarity and modality)")
-	fs.StringVar(&opts.base, "base", "", "nquads: write every IRI with this absolute `IRI` prefix (for RDF tools; read back with kg import --base); jsonld: the @base (default "+graph.DefaultBase+")")
+	fs.StringVar(&opts.base, "base", "", "nquads: write every IRI of the store under this absolute `IRI` (read back with kg import --base); jsonld: the @base (default "+graph.DefaultBase+")")
 	return &command{
 		name:    "export",
 		summary: "write the store as records, N-Quads, or a graph for Gephi, Graphviz, Neo4j, Cytoscape.js or RDF tools",
@@ -43,8 +43,10 @@ func newExportCommand() *command {
 		details: `
 jsonl writes the document, entity, relation and quote records (one JSON
 object per line, the records of 'kg extract'); nquads writes every quad, in
-a stable order, for 'kg import' or any RDF tool (with --base for tools that
-want absolute IRIs). Both dump the whole store.
+a stable order, for 'kg import' or any RDF tool: the store's IRIs
+(<person/elena_marquez>, <name>) become absolute under
+https://kg.example/ (<https://kg.example/person/elena_marquez>), or
+under --base, which 'kg import' maps back. Both dump the whole store.
 
 The graph formats draw entities as nodes and facts as edges: jsonld
 (JSON-LD with schema.org terms), graphml and gexf (Gephi, yEd, networkx),
@@ -61,7 +63,7 @@ is opened read-only.`,
 			"kg export --format gexf -o kg.gexf                  # open in Gephi",
 			"kg export --format dot --entity 'Elena Marquez' --hops 2 | dot -Tsvg -o graph.svg",
 			"kg export --format csv -o neo4j/ && neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/relationships.csv",
-			"kg export --format nquads --base https://kg.example/ -o kg.nq && kg import --db copy.db --base https://kg.example/ kg.nq",
+			"kg export --format nquads --base https://news.example.org/kg/ -o kg.nq && kg import --db copy.db --base https://news.example.org/kg/ kg.nq",
 		},
 		flags: fs,
 		run: func(ctx context.Context, args []string, std stdio) error {

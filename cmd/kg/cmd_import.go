@@ -18,7 +18,7 @@ func newImportCommand() *command {
 	var opts importOptions
 	fs := newFlagSet("import")
 	opts.store.register(fs)
-	fs.StringVar(&opts.base, "base", "", "the `IRI` prefix the dump was written with (kg export --format nquads --base IRI); removed from every IRI")
+	fs.StringVar(&opts.base, "base", "", "the `IRI` the dump was written under (kg export --format nquads --base IRI; default "+graph.DefaultBase+"); removed from every IRI")
 	return &command{
 		name:    "import",
 		summary: "add the quads of an N-Quads dump to the store",
@@ -26,6 +26,8 @@ func newImportCommand() *command {
 		details: `
 Reads N-Quads (as written by 'kg export --format nquads') from FILE or, for
 -, from standard input, and adds them to the store, creating it if needed.
+IRIs under https://kg.example/ (or --base) become the store's own
+relative IRIs again; other IRIs are kept as they are.
 Quads already in the store are not added twice. Prints how many quads were
 added.`,
 		examples: []string{

@@ -36,9 +36,9 @@ input when it is not a terminal; on a terminal kg reads queries one per
 line at a "kg> " prompt (:quit or Ctrl-D to leave). Results are printed as
 {"result": [...]}, like Cayley's HTTP API. The store is opened read-only.
 
-Start from an entity's IRI when you can: <class/slug_of_name>, such as
-<person/elena_marquez>. On disk stores g.V(IRI).Out(...) is fast, while
-g.V().Has("<name>", NAME).Out(...) scans and gets slow on large stores.`,
+Start from an entity's IRI, <class/slug_of_name> such as
+<person/elena_marquez>, or from its name, g.V().Has("<name>", NAME): both
+read the store's index, whatever its size.`,
 		examples: []string{
 			`kg query 'g.V("<person/elena_marquez>").Out("<meet>").Out("<name>").All()'`,
 			`kg query 'g.V().Has("<name>","Elena Marquez").Out("<meet>").Out("<name>").All()'`,

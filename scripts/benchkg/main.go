@@ -5,7 +5,7 @@
 //	benchkg words FILE...       count the documents and words of the inputs
 //	benchkg extract FILE...     kg's extractor alone (no store), one goroutine, on every document: words/s
 //	benchkg rss CMD [ARG...]    run CMD; print "SECONDS PEAK_RSS_KIB" on stderr's last line
-//	benchkg gizmo -db DB        Gizmo latency on a built store (p50/p95 per query)
+//	benchkg gizmo -db DB        Gizmo latency on a built store (p50/p95 per query, in-process and over HTTP) and Stats
 //
 // Words are counted as kg build counts them: runs of non-space characters of
 // each document's cleaned text.
@@ -13,10 +13,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"slices"
@@ -27,6 +30,7 @@ import (
 	"kg/article"
 	"kg/extract"
 	"kg/graph"
+	"kg/serve"
 )
 
 func main() {
@@ -175,12 +179,17 @@ func runRSS(args []string) error {
 	return nil
 }
 
-// runGizmo times Gizmo queries on a store: a name lookup, one and two hops
-// from an entity IRI, and the count of all facts (Stats).
+// runGizmo times Gizmo queries on a store: a name lookup; one and two hops
+// from an entity IRI; the same hops from the entity's name
+// (g.V().Has("<name>", X)…, the form the README's quick start uses), from
+// an alias through In, through Store.Query as kg query runs them and
+// through kg serve's v1 and v2 endpoints; and Stats (kg stats). Every
+// line is "label<TAB>p50<TAB>p95<TAB>results<TAB>query".
 func runGizmo(args []string) error {
 	fs := flag.NewFlagSet("gizmo", flag.ExitOnError)
 	db := fs.String("db", "kg.db", "store")
 	runs := fs.Int("runs", 200, "runs per query")
+	http := fs.Bool("http", true, "also time the name-start form through kg serve's v1 and v2 endpoints (builds the explorer's index first)")
 	fs.Parse(args)
 	ctx := context.Background()
 	s, err := graph.Open(ctx, graph.Options{Path: *db, ReadOnly: true})
@@ -199,10 +208,14 @@ func runGizmo(args []string) error {
 	fmt.Printf("entity\t%s %q, predicate %s\n", iri, name, pred)
 	fmt.Printf("quads\t%d\n", st.Quads)
 	fmt.Printf("facts\t%d\n", st.Facts)
+	nameStart := fmt.Sprintf(`g.V().Has("<name>",%q).Out(%q).Out("<name>").All()`, name, pred)
 	for _, q := range []struct{ label, text string }{
 		{"name lookup", fmt.Sprintf(`g.V().Has("<name>",%q).All()`, name)},
 		{"one hop", fmt.Sprintf(`g.V(%q).Out(%q).All()`, iri, pred)},
 		{"two hops", fmt.Sprintf(`g.V(%q).Out(%q).Out("<name>").All()`, iri, pred)},
+		{"name start, one hop", fmt.Sprintf(`g.V().Has("<name>",%q).Out(%q).All()`, name, pred)},
+		{"name start, two hops", nameStart},
+		{"name start, In, two hops", fmt.Sprintf(`g.V().Has("<name>",%q).Out(%q).In(%q).Out("<name>").All()`, name, pred, pred)},
 	} {
 		p50, p95, n, err := timeIt(*runs, func() (int, error) {
 			res, err := s.Query(ctx, "gizmo", q.text, 0)
@@ -213,6 +226,11 @@ func runGizmo(args []string) error {
 		}
 		fmt.Printf("%s\t%s\t%s\t%d results\t%s\n", q.label, ms(p50), ms(p95), n, q.text)
 	}
+	if *http {
+		if err := timeHTTP(ctx, s, nameStart, *runs); err != nil {
+			return err
+		}
+	}
 	p50, p95, _, err := timeIt(max(*runs/20, 5), func() (int, error) {
 		st, err := s.Stats(ctx)
 		return int(st.Facts), err
@@ -220,7 +238,48 @@ func runGizmo(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("count facts\t%s\t%s\t%d facts\tStats\n", ms(p50), ms(p95), st.Facts)
+	fmt.Printf("count facts\t%s\t%s\t%d facts\tStats (kg stats)\n", ms(p50), ms(p95), st.Facts)
+	return nil
+}
+
+// timeHTTP times query through kg serve's v1 and v2 Gizmo endpoints on a
+// loopback server over s.
+func timeHTTP(ctx context.Context, s *graph.Store, query string, runs int) error {
+	start := time.Now()
+	srv, err := serve.New(ctx, s, serve.Options{Limit: 1000})
+	if err != nil {
+		return err
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	fmt.Printf("serve index\t%.1f s\n", time.Since(start).Seconds())
+	for _, ep := range []struct{ label, path string }{
+		{"v1 name start, two hops", "/api/v1/query/gizmo"},
+		{"v2 name start, two hops", "/api/v2/query?lang=gizmo"},
+	} {
+		p50, p95, n, err := timeIt(runs, func() (int, error) {
+			res, err := http.Post(ts.URL+ep.path, "text/plain", strings.NewReader(query))
+			if err != nil {
+				return 0, err
+			}
+			defer res.Body.Close()
+			var out struct {
+				Result []any  `json:"result"`
+				Error  string `json:"error"`
+			}
+			if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+				return 0, fmt.Errorf("%s: %w", ep.path, err)
+			}
+			if res.StatusCode != http.StatusOK || out.Error != "" {
+				return 0, fmt.Errorf("%s: %s: %s", ep.path, res.Status, out.Error)
+			}
+			return len(out.Result), nil
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s\t%s\t%s\t%d results\tPOST %s\n", ep.label, ms(p50), ms(p95), n, ep.path)
+	}
 	return nil
 }
 

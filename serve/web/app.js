@@ -232,10 +232,14 @@ function evidenceList(f) {
   ]));
 }
 
+// render replaces the side panel with children: elements, strings, and
+// arrays of them (nested), null and false skipped — as h takes them.
+// replaceChildren itself would print an array as "[object HTMLDivElement],…"
+// and null as "null".
 function render(kind, id, ...children) {
   kg.detail = { kind, id };
   const d = $("details");
-  d.replaceChildren(...children);
+  d.replaceChildren(...children.flat(Infinity).filter((c) => c != null && c !== false));
   d.dataset.kind = kind;
   d.dataset.id = id;
   d.scrollTop = 0;
