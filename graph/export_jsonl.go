@@ -223,17 +223,36 @@ func (g *memGraph) statement(n quad.Value) schema.Relation {
 	}
 	r.Subject, r.SubjectID = g.side(first(schema.PropSubject))
 	r.Object, r.ObjectID = g.side(first(schema.PropObject))
+	var when schema.When
 	for p, vs := range props {
-		if k, ok := qualifierKey(p); ok && len(vs) > 0 {
+		k, ok := qualifierKey(p)
+		if !ok || len(vs) == 0 {
+			continue
+		}
+		switch k {
+		case schema.QualifierDate:
+			when.Value = literal(vs[0])
+		case schema.QualifierDateText:
+			when.Text = literal(vs[0])
+		case schema.QualifierDatePrecision:
+			when.Precision = literal(vs[0])
+		default:
 			r.Qualifiers[k] = literal(vs[0])
 		}
 	}
+	docNode := first(schema.PropDocument)
 	r.Evidence = []schema.Evidence{{
 		Document: strings.TrimPrefix(g.str(n, schema.PropDocument), docPrefix),
 		Sentence: g.str(n, schema.PropEvidence),
 		Start:    g.num(n, schema.PropStart),
 		End:      g.num(n, schema.PropEnd),
 	}}
+	if when.Text == "" && docNode != nil {
+		when.Reported = g.str(docNode, schema.PropDate) // dated by its document
+	}
+	if when != (schema.When{}) {
+		r.When = &when
+	}
 	return r
 }
 

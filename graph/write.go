@@ -228,6 +228,14 @@ func (b *quadBuilder) relation(r schema.Relation, docID string) {
 		for k, v := range r.Qualifiers {
 			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(v), Label: b.label})
 		}
+		if w := r.When; w != nil && w.Text != "" {
+			// the date the clause names; a fact without one is dated by its document's <date>
+			for k, v := range map[string]string{schema.QualifierDate: w.Value, schema.QualifierDateText: w.Text, schema.QualifierDatePrecision: w.Precision} {
+				if v != "" {
+					b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(v), Label: b.label})
+				}
+			}
+		}
 		b.doc(st, schema.PropPolarity, quad.String(r.Polarity))
 		b.doc(st, schema.PropModality, quad.String(r.Modality))
 		b.doc(st, schema.PropAttributedTo, quad.String(r.AttributedTo))

@@ -121,6 +121,12 @@ const (
 	PropObject        = "object"
 	PropObjectKind    = "object_kind"
 	PropQualifier     = "qualifier" // prefix: <qualifier:recipient>
+
+	// The date of a statement, qualifiers of their own (When): the ISO 8601
+	// value, the expression as written, and the value's precision.
+	QualifierDate          = "date"
+	QualifierDateText      = "date_text"
+	QualifierDatePrecision = "date_precision"
 	PropPolarity      = "polarity"
 	PropModality      = "modality"
 	PropAttributedTo  = "attributed_to"
