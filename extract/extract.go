@@ -8,8 +8,8 @@ import (
 
 	"kg/article"
 	"kg/ner"
-	"kg/syntax"
 	"kg/schema"
+	"kg/syntax"
 )
 
 // Extractor turns cleaned documents into facts. It holds the NLP model and

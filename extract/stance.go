@@ -292,4 +292,3 @@ var (
 	hedgeAdverbs = setOf("possibly", "perhaps", "probably", "maybe", "reportedly", "allegedly", "apparently",
 		"supposedly", "likely", "potentially", "seemingly", "purportedly")
 )
-
