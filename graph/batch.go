@@ -53,7 +53,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 			res[i].Skipped = true
 			continue
 		}
-		has, err := s.HasDocument(ctx, d.ID)
+		has, err := s.hasDocument(ctx, d.ID)
 		if err != nil {
 			return res, err
 		}

@@ -95,6 +95,8 @@ func (s *Store) nearDuplicates(ctx context.Context, d schema.Document) ([]string
 // DocumentTitle returns the stored title of the document with id ("" when
 // it has none or is not stored).
 func (s *Store) DocumentTitle(ctx context.Context, id string) (string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	title, err := s.docString(ctx, DocumentIRI(id), iriTitle)
 	if err != nil {
 		return "", fmt.Errorf("graph: %w", err)

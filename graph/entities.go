@@ -18,6 +18,8 @@ import (
 // resolution uses it to bind a short name ("Putin") that a document never
 // spells out to the one known entity it stands for.
 func (s *Store) EntitiesNamed(ctx context.Context, c schema.Class, name string) ([]schema.Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	seen := map[string]bool{}
 	var out []schema.Entity
 	for _, p := range []quad.IRI{iriName, iriAlias} {

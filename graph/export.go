@@ -57,7 +57,7 @@ type ExportOptions struct {
 // modelExporter adapts a writer of the Model to an exporter.
 func modelExporter(write func(w io.Writer, m *Model, opts ExportOptions) error) exporter {
 	return func(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
-		m, err := s.Graph(ctx, opts.Filter)
+		m, err := s.graph(ctx, opts.Filter)
 		if err != nil {
 			return err
 		}
@@ -89,6 +89,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 // see WriteNeo4jCSV) and "cytoscape" (Cytoscape.js elements JSON). The
 // output is deterministic whatever the backend.
 func (s *Store) ExportWith(ctx context.Context, w io.Writer, format string, opts ExportOptions) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	ex, ok := exporters[format]
 	if !ok {
 		return fmt.Errorf("graph: unknown export format %q (known: %s)", format, strings.Join(ExportFormats(), ", "))

@@ -116,6 +116,13 @@ var ErrNotFound = errors.New("not found")
 // Unfiltered, the entity nodes are every entity of the store (Stats.Entities)
 // and the edges' StoreEdges sum to Stats.Facts.
 func (s *Store) Graph(ctx context.Context, f Filter) (*Model, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.graph(ctx, f)
+}
+
+// graph is Graph for a caller holding s.mu.
+func (s *Store) graph(ctx context.Context, f Filter) (*Model, error) {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)

@@ -22,6 +22,8 @@ func (s *Store) Query(ctx context.Context, lang, text string, limit int) ([]any,
 		sort.Strings(langs)
 		return nil, fmt.Errorf("graph: unknown query language %q (known: %v)", lang, langs)
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	it, err := l.Session(s.qs).Execute(ctx, text, query.Options{Limit: limit, Collation: query.JSON})
 	if err != nil {
 		return nil, fmt.Errorf("graph: %s query: %w", lang, err)

@@ -25,6 +25,8 @@ type Snapshot struct {
 // Snapshot reads every record of the store. It costs one scan of the
 // store, as an export does.
 func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph: snapshot: %w", err)

@@ -30,6 +30,8 @@ type Stats struct {
 // counts. A store without totals is counted by scanning it instead
 // (scanCounts).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	c, err := s.currentCounts(ctx)
 	if err != nil {
 		return Stats{}, fmt.Errorf("graph: stats: %w", err)

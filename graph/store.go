@@ -58,7 +58,14 @@ type Store struct {
 	totals   totals // the running totals, where the backend keeps them; nil: Stats scans
 	readOnly bool
 	path     string
-	mu       sync.Mutex // serialises Write and Import (check, then write)
+	// mu serialises writes (Write, WriteBatch, Import: check, then write)
+	// and keeps reads (HasDocument, EntitiesNamed, Query, Stats, Export, …)
+	// from overlapping them. Bolt deadlocks when a write commit has to grow
+	// its memory map while a reader holds a transaction and opens a second
+	// one, as Cayley's iterators do: the commit waits for the reader, the
+	// reader's second transaction waits behind the commit (a build stopped
+	// that way: the resolver looked names up while a batch committed).
+	mu sync.RWMutex
 }
 
 // Open opens the store described by opts. For bolt, Path names the database

@@ -56,6 +56,13 @@ func (s *Store) apply(quads []quad.Quad) error {
 
 // HasDocument reports whether the document with id is stored.
 func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.hasDocument(ctx, id)
+}
+
+// hasDocument is HasDocument for a caller holding s.mu.
+func (s *Store) hasDocument(ctx context.Context, id string) (bool, error) {
 	it := path.StartPath(s.qs, DocumentIRI(id)).Out(iriType).Is(iriDocument).BuildIterator()
 	defer it.Close()
 	n, err := cgraph.Iterate(ctx, it).Limit(1).Count()
