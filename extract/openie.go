@@ -30,7 +30,8 @@ func (x *Extractor) OpenIE(ctx context.Context, text string) ([]Tuple, error) {
 	if err != nil {
 		return nil, err
 	}
-	x.parse(toks)
+	labels := x.ner.TagDocument([][]string{nerWords(toks)}, nil)[0]
+	x.parse(toks, nameSpans(toks, labels))
 	s := &sentence{span: span{0, len(text)}, doc: text, toks: toks}
 	s.buildTree()
 	var out []Tuple

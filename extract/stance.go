@@ -193,6 +193,7 @@ func (s *sentence) localStance(q int, st *stance, ignoreNeg bool) {
 			if st.speaker < 0 {
 				st.speaker, st.content = k, q
 			}
+		case s.hasRel(k, "advmod") && negations[s.lower(k)] && !ignoreNeg:
 			st.neg = !st.neg
 		case s.hasRel(k, "aux"):
 			st.modality = worse(st.modality, modalOf(s.lower(k)))

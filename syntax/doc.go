@@ -124,7 +124,10 @@
 //
 // The shipped model is reproduced byte for byte by
 //
-//	go run ./syntax/cmd/syntaxtrain -shared ../shared -out syntax/data/model.gz
+//	kg train parser --train ../shared/corpus/ud/en_ewt-ud-train.conllu \
+//	  --dev ../shared/corpus/ud/en_ewt-ud-dev.conllu \
+//	  --unlabeled ../shared/corpus/reuters21578.jsonl.gz --unlabeled ../shared/corpus/bbc \
+//	  --unlabeled ../shared/corpus/conll2003/train.txt -o syntax/data
 //
 // which calls Train(ctx, train, dev, TrainOptions{Unlabeled: texts}) with
 // EWT train and the unlabeled texts in a fixed order. Training is single

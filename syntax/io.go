@@ -21,6 +21,10 @@ import (
 
 const magic = "kg-syntax-model 1\n"
 
+// ModelFile is the name of the model file: the shipped one is data/ModelFile,
+// and 'kg train parser' writes DIR/ModelFile.
+const ModelFile = "model.gz"
+
 //go:embed data/model.gz
 var embeddedModel []byte
 

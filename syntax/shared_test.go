@@ -2,29 +2,16 @@ package syntax
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	"kg/internal/testkit"
 )
 
-// sharedDir returns the directory of the shared UD English EWT files,
-// $KG_SHARED/corpus/ud or ../../shared/corpus/ud, and skips the test when
-// the training file is not there.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	root := os.Getenv("KG_SHARED")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared")
-	}
-	dir := filepath.Join(root, "corpus", "ud")
-	if _, err := os.Stat(filepath.Join(dir, "en_ewt-ud-dev.conllu")); err != nil {
-		t.Skipf("shared UD data not found: %v", err)
-	}
-	return dir
-}
-
+// readShared reads a file of the shared UD English EWT data
+// (../shared/corpus/ud), or skips the test when it is absent.
 func readShared(t testing.TB, name string) []Sentence {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(t), name))
+	f, err := os.Open(testkit.Shared(t, "corpus/ud/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}
