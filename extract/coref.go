@@ -30,6 +30,7 @@ type discourse struct {
 	last, lastSubj map[schema.Class]mark
 	group          []int // the latest entities named together
 	groupSent      int
+	speaker        mark // the latest person who spoke: "…," he said is most likely them again
 }
 
 // mark is an entity seen at a sentence.
@@ -38,7 +39,14 @@ type mark struct {
 }
 
 func newDiscourse(ents []entity) *discourse {
-	return &discourse{ents: ents, last: map[schema.Class]mark{}, lastSubj: map[schema.Class]mark{}, groupSent: -10}
+	return &discourse{ents: ents, last: map[schema.Class]mark{}, lastSubj: map[schema.Class]mark{}, groupSent: -10, speaker: mark{-1, -10}}
+}
+
+// spoke records that person e spoke in sentence s.
+func (d *discourse) spoke(s *sentence, e int) {
+	if e >= 0 && d.ents[e].Class == schema.Person {
+		d.speaker = mark{e, s.idx}
+	}
 }
 
 // Pronouns and descriptions, by what they can stand for.
@@ -95,6 +103,9 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 	inQuote := s.inQuote(i)
 	switch {
 	case personPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
+		if h := s.toks[i].Head; h >= 0 && sayVerbs[s.lemmaOf(h)] && s.hasRel(i, "nsubj") && d.speaker.ent >= 0 && s.idx-d.speaker.sent <= 4 {
+			return []int{d.speaker.ent} // "…," he said: the one who spoke last
+		}
 		if e := d.personFor(s, ms, i); e >= 0 {
 			return []int{e}
 		}

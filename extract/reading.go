@@ -27,6 +27,7 @@ func (r *reading) discourse() {
 	for _, s := range r.sents {
 		r.dis.resolve(s, r.ms)
 		r.attributeQuotes(s)
+		r.noteSpeakers(s)
 		if s.kind == article.Body {
 			if q := r.reportedSpeech(s); q != nil {
 				indirect = append(indirect, q)
@@ -41,6 +42,33 @@ func (r *reading) discourse() {
 		}
 	}
 	r.quotes = append(r.quotes, indirect...)
+}
+
+// noteSpeakers remembers who spoke in sentence s: the speaker of a
+// quotation it ends, the subject of a verb of saying, a closing ", said X".
+func (r *reading) noteSpeakers(s *sentence) {
+	if s.kind != article.Body {
+		return
+	}
+	for _, q := range r.quotes {
+		if q.speaker >= 0 && q.end >= s.Start && q.end <= s.End+1 {
+			r.dis.spoke(s, q.speaker)
+		}
+	}
+	for v := range s.toks {
+		if sayVerbs[s.lemmaOf(v)] && s.toks[v].UPOS == "VERB" {
+			if k := s.child(v, "nsubj"); k >= 0 {
+				if ents := s.entitiesAt(k, r.ms); len(ents) == 1 {
+					r.dis.spoke(s, ents[0])
+				}
+			}
+		}
+	}
+	if k := s.trailingSpeaker(); k >= 0 {
+		if ents := s.entitiesAt(k, r.ms); len(ents) == 1 {
+			r.dis.spoke(s, ents[0])
+		}
+	}
 }
 
 // indexMentions records, per token of every sentence, the mention it is

@@ -130,14 +130,22 @@ func (s *sentence) trailingSpeaker() int {
 	for n > 0 && s.toks[n-1].UPOS == "PUNCT" {
 		n--
 	}
-	for c := n - 2; c >= 1 && c >= n-7; c-- {
+	for c := n - 2; c >= 1; c-- {
+		if s.toks[c].UPOS == "VERB" && !sayVerbs[s.lemmaOf(c)] || s.toks[c].UPOS == "AUX" {
+			return -1 // a clause after the attribution: not a closing one
+		}
 		if s.toks[c].Text != "," || s.inQuote(c) || c+2 >= n {
 			continue
 		}
 		switch {
 		case sayVerbs[s.lemmaOf(c+1)] && nominal(s.toks[c+2].UPOS):
-			return s.nounPhraseHead(c+2, n) // ", said Elena Marquez"
-		case sayVerbs[s.lemmaOf(n-1)] && nominal(s.toks[c+1].UPOS):
+			// ", said Elena Marquez" (and an apposition after it)
+			end := c + 3
+			for end < n && s.toks[end].Text != "," {
+				end++
+			}
+			return s.nounPhraseHead(c+2, end)
+		case sayVerbs[s.lemmaOf(n-1)] && nominal(s.toks[c+1].UPOS) && n-1-c <= 6:
 			return s.nounPhraseHead(c+1, n-1) // ", Elena Marquez said"
 		}
 	}
