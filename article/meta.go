@@ -176,6 +176,16 @@ const metaDatelineExpr = `^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]*)*)`
 
 var metaDatelineRe = regexp.MustCompile(metaDatelineExpr)
 
+// DatelineLength returns how many bytes of paragraph p a dateline opens
+// ("SEOUL (Reuters) - ", "NAIROBI - "), dash and space included; 0 when
+// it opens with none.
+func DatelineLength(p string) int {
+	if loc := metaDatelineRe.FindStringIndex(p); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
 // metaDateline returns the place (title case) and agency of the dateline at
 // the start of p, or "" and "".
 func metaDateline(p string) (place, publisher string) {

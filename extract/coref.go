@@ -325,7 +325,9 @@ func (s *sentence) subjectOfRoot(i int) bool {
 // entitiesAt returns the entities token i names: the entity of the mention
 // it is part of, or those its pronoun or description resolved to.
 func (s *sentence) entitiesAt(i int, ms []Mention) []int {
-	if m := s.ment[i]; m >= 0 && (!ms[m].demonym || s.toks[i].UPOS != "ADJ") {
+	if m := s.ment[i]; m >= 0 && (!ms[m].demonym || s.toks[i].Tag == "NNPS" || s.toks[i].Tag == "NNS") {
+		// a demonym names its place only as a plural noun ("the Russians"),
+		// not as the adjective of a phrase ("Kenyan Transport Minister …")
 		return []int{ms[m].entity}
 	}
 	if s.ref != nil && s.ref[i] != nil {

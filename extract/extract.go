@@ -141,7 +141,7 @@ func (x *Extractor) sentences(ctx context.Context, d *article.Document) ([]*sent
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, sp := range capSentences(d.Text, splitSentences(d.Text[b.Start:b.End], b.Start)) {
+		for _, sp := range capSentences(d.Text, splitDateline(d.Text, splitSentences(d.Text[b.Start:b.End], b.Start))) {
 			toks, err := tokenize(d.Text[sp.Start:sp.End], sp.Start)
 			if err != nil {
 				return nil, fmt.Errorf("extract: %s: %w", d.Meta.Source, err)
@@ -164,6 +164,23 @@ func (x *Extractor) sentences(ctx context.Context, d *article.Document) ([]*sent
 		s.buildTree()
 	}
 	return sents, nil
+}
+
+// splitDateline makes the dateline that opens a paragraph's first sentence
+// ("NAIROBI - Brazil supplied …") a sentence of its own: the place is named
+// there, and the parser reads the sentence after it whole.
+func splitDateline(text string, sents []span) []span {
+	if len(sents) == 0 {
+		return sents
+	}
+	first := sents[0]
+	n := article.DatelineLength(text[first.Start:first.End])
+	if n == 0 || first.Start+n >= first.End {
+		return sents
+	}
+	place := strings.TrimRight(text[first.Start:first.Start+n], " -–—\t")
+	out := []span{{first.Start, first.Start + len(place)}, {first.Start + n, first.End}}
+	return append(out, sents[1:]...)
 }
 
 // analyze reads the sentences of d (sentences) and finds their mentions.
