@@ -296,8 +296,8 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 		}
 		var group []int
 		for _, c := range s.conjuncts(i) {
-			if es := s.entitiesAt(c, ms); len(es) == 1 && s.ref[c] == nil && (s.ment[c] < 0 || !ms[s.ment[c]].demonym) {
-				group = append(group, es[0])
+			if es := s.entitiesAt(c, ms); len(es) == 1 && (s.ref[c] == nil || s.toks[c].UPOS == "PRON") && (s.ment[c] < 0 || !ms[s.ment[c]].demonym) {
+				group = appendUnique(group, es[0]) // "he and fellow investor Carl Pohlad"
 			}
 		}
 		if len(group) >= 2 {

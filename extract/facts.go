@@ -305,7 +305,7 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 			for _, b := range append(args, s.nounArgs(a.tok)...) {
 				g := base
 				if b.prep != "" && b.rel != "obj" && !timePreps[b.prep] && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
-					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.phrase(a.tok)+" "+b.prep))
+					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.toks[a.tok].Text+" "+b.prep))
 				}
 			}
 		}
