@@ -100,6 +100,9 @@ func (s *sentence) clauseAt(p int) clause {
 	if s.hasRel(p, "acl:relcl") {
 		s.relative(&c)
 	}
+	if c.passive && agent < 0 {
+		agent = s.byPhrase(p)
+	}
 	// The passive turned active: "AT&T was bought by SBC" → SBC buy AT&T.
 	if c.passive && agent >= 0 {
 		var patients []arg
@@ -112,6 +115,31 @@ func (s *sentence) clauseAt(p int) clause {
 	}
 	slices.SortStableFunc(c.args, func(a, b arg) int { return a.tok - b.tok })
 	return c
+}
+
+// byPhrase finds the agent of passive p by the words when the parse gives
+// none: "by" right after the verb, then the last name of the noun phrase
+// it opens ("ratified by Labour's ruling National Executive Committee in
+// a break …" → the committee). It returns that name's head token, or -1.
+func (s *sentence) byPhrase(p int) int {
+	i := p + 1
+	for i < len(s.toks) && s.toks[i].UPOS == "ADV" {
+		i++
+	}
+	if i >= len(s.toks) || s.lower(i) != "by" {
+		return -1
+	}
+	agent := -1
+	for j := i + 1; j < len(s.toks) && j < i+10; j++ {
+		t := s.toks[j]
+		if t.UPOS == "PUNCT" || t.UPOS == "ADP" && t.Tag != "POS" || t.UPOS == "AUX" {
+			break
+		}
+		if t.UPOS == "PROPN" && (j+1 >= len(s.toks) || s.toks[j+1].UPOS != "PROPN" || s.toks[j+1].Tag == "POS") {
+			agent = j // the last word of a name
+		}
+	}
+	return agent
 }
 
 // relative fills a relative clause's gap with the noun it modifies: "the

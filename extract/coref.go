@@ -31,6 +31,7 @@ type discourse struct {
 	group          []int // the latest entities named together
 	groupSent      int
 	speaker        mark // the latest person who spoke: "…," he said is most likely them again
+	orgs           []mark // the organizations named, in order
 }
 
 // mark is an entity seen at a sentence.
@@ -63,6 +64,9 @@ var (
 		"neighbours": schema.Place, "neighbors": schema.Place, "allies": "any", "companies": schema.Organization,
 		"firms": schema.Organization, "groups": schema.Organization, "parties": "any", "pair": "any", "two": "any",
 	}
+	// genericOrgNouns stand for the organization last a subject, whatever
+	// its name: "the company said".
+	genericOrgNouns = setOf("company", "firm", "group", "concern", "corporation", "giant", "operator", "maker", "unit")
 	// orgNouns head a definite description of an organization already named.
 	orgNouns = setOf("company", "firm", "group", "bank", "carrier", "airline", "club", "concern", "maker",
 		"manufacturer", "producer", "retailer", "insurer", "lender", "operator", "giant", "corporation", "utility",
@@ -146,7 +150,14 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return append([]int(nil), d.group...)
 		}
 	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
-		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 2 {
+		// "the party": the latest organization whose name has that head
+		// ("Labour Party"); "the company": the latest organization subject
+		for k := len(d.orgs) - 1; k >= 0 && s.idx-d.orgs[k].sent <= 15; k-- {
+			if hasWord(d.ents[d.orgs[k].ent].Name, s.lemmaOf(i)) {
+				return []int{d.orgs[k].ent}
+			}
+		}
+		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 2 && genericOrgNouns[s.lemmaOf(i)] {
 			return []int{m.ent}
 		}
 	}
@@ -286,6 +297,9 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 		e := ents[0]
 		c := d.ents[e].Class
 		d.last[c] = mark{e, s.idx}
+		if c == schema.Organization && s.ment[i] >= 0 {
+			d.orgs = append(d.orgs, mark{e, s.idx})
+		}
 		if s.hasRel(i, "nsubj", "nsubj:pass") || s.subjectOfRoot(i) {
 			d.lastSubj[c] = mark{e, s.idx}
 		}
