@@ -75,8 +75,8 @@ func (s *sentence) clauseAt(p int) clause {
 			}
 		case s.hasRel(k, "obl", "obl:npmod"):
 			prep := s.caseOf(k)
-			if s.isTime(k) || prep == "according" || prep == "according to" || timePreps[prep] {
-				continue // a time, a source ("according to published reports"), a circumstance ("despite …")
+			if s.isTime(k) || prep == "according" || prep == "according to" || timePreps[prep] || s.verbalCase(k) {
+				continue // a time, a source ("according to published reports"), a circumstance ("despite …", "given the costs", "following the talks")
 			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, prep: prep, rel: "obl"})

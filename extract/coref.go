@@ -30,7 +30,7 @@ type discourse struct {
 	last, lastSubj map[schema.Class]mark
 	group          []int // the latest entities named together
 	groupSent      int
-	speaker        mark // the latest person who spoke: "…," he said is most likely them again
+	speaker        mark   // the latest person who spoke: "…," he said is most likely them again
 	orgs           []mark // the organizations named, in order
 }
 

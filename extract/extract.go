@@ -160,7 +160,7 @@ func (x *Extractor) sentences(ctx context.Context, d *article.Document) ([]*sent
 		for j := range s.toks {
 			s.toks[j].NER = nerClass(labels[i][j])
 		}
-		x.parse(s.toks, nameSpans(s.toks, labels[i]))
+		x.parse(s.toks, nameSpans(s.toks, labels[i], x.isDemonym(s.toks)))
 		s.buildTree()
 	}
 	return sents, nil
@@ -251,6 +251,47 @@ func (x *Extractor) parse(toks []token, spans []nameSpan) {
 			}
 		}
 	}
+	mend(toks)
+}
+
+// prepositionalSubjects mends a parse that reads "Xstrata's bid for WMC
+// Resources failed" (or "demand for oil fell") as a "for"-clause whose
+// subject is the noun after the preposition: a finite verb is never marked
+// by "for", "of" or "with", and it has one subject. When a finite verb has
+// two subjects, the second after such a marker, that one is the
+// prepositional object of the first.
+func prepositionalSubjects(toks []token) {
+	for m := range toks {
+		if l := strings.ToLower(toks[m].Text); toks[m].Rel != "mark" || l != "for" && l != "of" && l != "with" {
+			continue
+		}
+		v := toks[m].Head
+		if v < 0 || toks[v].Tag != "VBD" && toks[v].Tag != "VBZ" && toks[v].Tag != "VBP" {
+			continue
+		}
+		first, second := -1, -1
+		for j := range toks {
+			if toks[j].Head != v || toks[j].Rel != "nsubj" {
+				continue
+			}
+			if j < m {
+				first = j
+			} else if j < v && second < 0 {
+				second = j
+			}
+		}
+		if first < 0 || second < 0 {
+			continue
+		}
+		toks[second].Head, toks[second].Rel = first, "nmod"
+		toks[m].Head, toks[m].Rel = second, "case"
+	}
+}
+
+// isDemonym tells whether tokens [i, i+n) of toks are a demonym ("North
+// Korean").
+func (x *Extractor) isDemonym(toks []token) func(i, n int) bool {
+	return func(i, n int) bool { return x.gaz.demonymAt(toks, i) == n }
 }
 
 // nameSpan is a name the parser reads as one word.
@@ -270,7 +311,7 @@ var nameStandIns = map[string]string{"PER": "Bush", "LOC": "Iraq", "ORG": "Enron
 // type), made of words, not punctuation: each becomes one word for the
 // parser, a stand-in for persons, places and organizations, else the
 // name's last word.
-func nameSpans(toks []token, labels []string) []nameSpan {
+func nameSpans(toks []token, labels []string, demonym func(i, n int) bool) []nameSpan {
 	var out []nameSpan
 	for i := 0; i < len(labels); {
 		if !strings.HasPrefix(labels[i], "B-") {
@@ -285,6 +326,9 @@ func nameSpans(toks []token, labels []string) []nameSpan {
 			word := nameStandIns[labels[i][2:]]
 			if word == "" || j-i == 1 {
 				word = toks[j-1].Text
+			}
+			if j-i >= 2 && demonym != nil && demonym(i, j-i) {
+				word = "American" // "North Korean leader": an adjective, as the parser knows "American"
 			}
 			if j-i >= 2 || word != toks[i].Text {
 				out = append(out, nameSpan{span{i, j}, word})

@@ -195,8 +195,13 @@ func TestRelations(t *testing.T) {
 			[]string{"Elena Marquez meet Tomas Berger"}, nil},
 		{"nominal meeting", "The summit between President Elena Marquez and Prime Minister Tomas Berger ended early.",
 			[]string{"Elena Marquez meet Tomas Berger"}, nil},
+		// The parser reads the middle conjunct's "given" (its "has" elided) as
+		// a preposition, a known error: that conjunct is lost, and must not
+		// come out garbled as "sold given".
 		{"coordinated verbs share a subject", "Norway has sold trucks to Chile, given Peru medical aid, and provided Chile with ferries.",
-			[]string{"Norway sell trucks [recipient=Chile]", "Norway supply medical aid [recipient=Peru]", "Norway supply ferries [recipient=Chile]"}, nil},
+			[]string{"Norway sell trucks [recipient=Chile]", "Norway supply ferries [recipient=Chile]"}, []string{"Norway sell_given Peru medical aid"}},
+		{"coordinated verbs share a subject, each with its own object", "Chile bought ferries from Norway and sold trucks to Peru.",
+			[]string{"Chile acquire ferries", "Chile buy_from Norway", "Chile sell trucks [recipient=Peru]"}, []string{"Chile buy_ferries_from Norway"}},
 		{"coordinated subjects", "Both Chile and Peru have denied the reports.",
 			[]string{"Chile deny reports", "Peru deny reports"}, nil},
 		{"negation", "Chile did not sell weapons to Peru.",
@@ -342,10 +347,14 @@ Its "historic" nature was clear.`
 		"Elena Marquez: It is a bridge across two oceans.",
 		"Tomas Berger: Norway will build the cranes for it.",
 		"Tomas Berger: The ships will come next year,",
+		"Lucia Fernandez (indirect): the cranes were late",
 		"Lucia Fernandez: We lost three weeks of work this spring,",
 	}
 	var got []string
 	for _, q := range x.Quotes {
+		if q.Indirect {
+			q.Speaker += " (indirect)"
+		}
 		got = append(got, q.Speaker+": "+q.Text)
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

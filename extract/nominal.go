@@ -89,7 +89,10 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 				add(fact{subj: e[0], obj: p[0], pred: "located_in", predText: s.caseOrPossessive(i), attributed: -1, confidence: 0.7})
 			}
 		case meetNouns[s.lower(i)]:
-			if k := s.child(i, "nmod"); k >= 0 && s.caseOf(k) == "between" {
+			for _, k := range s.children(i, "nmod") {
+				if s.caseOf(k) != "between" {
+					continue // "this week's summit between …": the possessive is an nmod too
+				}
 				var parties []int
 				for _, c := range s.conjuncts(k) {
 					parties = appendUnique(parties, s.entitiesAt(c, r.ms)...)
@@ -133,6 +136,39 @@ var eventAgentCases = setOf("from", "by")
 // proposed merger", "a possible bid".
 var hedgedEvents = setOf("proposed", "planned", "possible", "potential", "rumoured", "rumored", "mooted", "expected",
 	"prospective", "likely", "future", "hypothetical")
+
+// completionNouns name a deal that may still be pending: "its buyout of
+// Piedmont" says there is a deal, not that Piedmont was bought. Their facts
+// are hedged unless the sentence shows the deal done (see completed).
+var completionNouns = setOf("acquisition", "purchase", "buyout", "takeover", "merger", "sale")
+
+// completed tells whether the deal that event noun n names is done: it
+// hangs on a preposition of time after it ("after its acquisition of Y",
+// "since the merger with Z"), has a modifier saying so ("its recent
+// purchase of", "last year's takeover of"), or is the object of a verb of
+// completing ("completed its acquisition of").
+func (s *sentence) completed(n int) bool {
+	switch s.caseOf(n) {
+	case "after", "since", "following":
+		return true
+	}
+	for _, k := range s.kids[n] {
+		switch s.lower(k) {
+		case "recent", "completed", "last", "earlier", "former":
+			return true
+		}
+		if s.hasRel(k, "nmod:poss") && s.isTime(k) {
+			return true // "last year's takeover"
+		}
+	}
+	if h := s.toks[n].Head; h >= 0 && s.hasRel(n, "obj") {
+		switch s.lemmaOf(h) {
+		case "complete", "finalize", "finalise", "close", "conclude", "finish":
+			return true
+		}
+	}
+	return false
+}
 
 // predicateOf returns the nearest clause head above noun n (n itself when
 // there is none), whose stance the noun's facts share.
@@ -181,6 +217,9 @@ func (r *reading) eventFacts(s *sentence) []fact {
 			if hedgedEvents[s.lower(k)] {
 				modality = schema.Hedged
 			}
+		}
+		if completionNouns[s.lemmaOf(n)] && !s.completed(n) {
+			modality = schema.Hedged // "interfere with its buyout of Piedmont": a deal, not yet a purchase
 		}
 		neg := false
 		if d := s.child(n, "det"); d >= 0 && s.lower(d) == "no" {

@@ -1,0 +1,116 @@
+package extract
+
+import "strings"
+
+// Mending the parse. The parser is trained on web text and makes a few
+// errors on news so often, and so plainly against English grammar, that
+// facts read off its tree would be lost or garbled. Each mend below names
+// the construction it restores; each is tested in TestMend on a sentence
+// the project writes; none consults a word list beyond the function words
+// of the construction.
+
+// mend applies every repair, in order, to a parsed sentence.
+func mend(toks []token) {
+	markThat(toks)
+	relativeClauses(toks)
+	prepositionalSubjects(toks)
+	appositiveSubjects(toks)
+}
+
+// markThat: "The study indicated that prices could fall", with "that"
+// read as the object of "indicated". A subordinating "that" (SCONJ) before
+// the verb it hangs on marks that verb's clause.
+func markThat(toks []token) {
+	for i := range toks {
+		h := toks[i].Head
+		if toks[i].UPOS != "SCONJ" || toks[i].Rel == "mark" || h <= i || toks[h].UPOS != "VERB" && toks[h].UPOS != "AUX" {
+			continue
+		}
+		toks[i].Rel = "mark"
+	}
+}
+
+// appositiveSubjects: "Lucia Fernandez, a professor at the university,
+// spoke", read with two subjects of "spoke". A verb has one subject: a
+// second one that follows the first after a comma, with its own
+// determiner ("a professor", "the head of …"), describes the first.
+func appositiveSubjects(toks []token) {
+	for b := range toks {
+		if toks[b].Rel != "nsubj" || toks[b].UPOS != "NOUN" {
+			continue
+		}
+		v := toks[b].Head
+		a := -1
+		for j := 0; j < b; j++ {
+			if toks[j].Head == v && toks[j].Rel == "nsubj" {
+				a = j
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		comma, det := false, false
+		for j := a + 1; j < b; j++ {
+			switch {
+			case toks[j].Text == "," && (toks[j].Head == a || toks[j].Head == v || toks[j].Head == b):
+				comma = true
+			case toks[j].Head == b && toks[j].Rel == "det":
+				det = true
+			case toks[j].Head == a || toks[j].Head == b || toks[j].Rel == "flat" || toks[j].Rel == "compound" || toks[j].Rel == "amod":
+			default:
+				comma, det = false, false
+				j = b
+			}
+		}
+		if comma && det {
+			toks[b].Head, toks[b].Rel = a, "appos"
+		}
+	}
+}
+
+// relativeClauses mends a parse that reads ", who met X" as a clause of
+// its own whose subject is the name before it: "Protests grew, said Anna
+// Weber, who met Tomas Berger." parsed as "said (that) Anna Weber who met
+// Tomas Berger". A verb whose subject is the relative pronoun "who" or
+// "which" right after a noun (and a comma) is a relative clause of that
+// noun: the noun takes the verb's place under its head (as subject when
+// that head has none, else as object), the verb hangs on the noun as
+// acl:relcl.
+func relativeClauses(toks []token) {
+	for w := range toks {
+		if l := strings.ToLower(toks[w].Text); l != "who" && l != "which" || !strings.HasPrefix(toks[w].Rel, "nsubj") {
+			continue
+		}
+		v := toks[w].Head
+		a := w - 1
+		if a >= 0 && toks[a].Text == "," {
+			a--
+		}
+		if v < 0 || a < 0 || toks[v].Rel == "acl:relcl" || toks[v].UPOS != "VERB" {
+			continue
+		}
+		for toks[a].Rel == "flat" && toks[a].Head >= 0 {
+			a = toks[a].Head
+		}
+		if toks[a].UPOS != "PROPN" && toks[a].UPOS != "NOUN" || toks[a].Head != v {
+			continue // a proper relative clause already, or one the noun does not head
+		}
+		h := toks[v].Head
+		role := "root"
+		if h >= 0 {
+			role = "nsubj"
+			for j := range toks {
+				if toks[j].Head == h && j != v && strings.HasPrefix(toks[j].Rel, "nsubj") {
+					role = "obj"
+				}
+			}
+		}
+		toks[a].Head, toks[a].Rel = h, role
+		toks[v].Head, toks[v].Rel = a, "acl:relcl"
+		for j := range toks {
+			if toks[j].Head == v && toks[j].Text == "," && j < w {
+				toks[j].Head = a
+			}
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// conll builds tokens from "form/UPOS/XPOS/head/rel" fields (head 0-based,
+// -1 for the root), the way the parser left a sentence.
+func conll(t *testing.T, fields ...string) []token {
+	t.Helper()
+	out := make([]token, len(fields))
+	for i, f := range fields {
+		p := strings.Split(f, "/")
+		if len(p) != 5 {
+			t.Fatalf("bad token %q", f)
+		}
+		var h int
+		fmt.Sscan(p[3], &h)
+		out[i] = token{Text: p[0], UPOS: p[1], Tag: p[2], Head: h, Rel: p[4]}
+	}
+	return out
+}
+
+// TestMend gives each repair the parse the shipped parser produced for a
+// sentence of its construction, and checks the mended arcs; the last
+// case is a correct parse that must stay as it is.
+func TestMend(t *testing.T) {
+	tests := []struct {
+		construction string
+		toks         []string
+		want         []string // "word rel head", head "ROOT" for the root
+	}{
+		{"'that' read as an object marks the clause (The study indicated that prices could fall.)",
+			[]string{"The/DET/DT/1/det", "study/NOUN/NN/2/nsubj", "indicated/VERB/VBD/-1/root", "that/SCONJ/IN/6/obj",
+				"prices/NOUN/NNS/6/nsubj", "could/AUX/MD/6/aux", "fall/VERB/VB/2/ccomp", "./PUNCT/./2/punct"},
+			[]string{"that mark fall"}},
+		{"', who met' read as a clause of its own is a relative clause (Protests grew, said Anna Weber, who met Tomas Berger.)",
+			[]string{"Protests/NOUN/NNS/1/nsubj", "grew/VERB/VBD/-1/root", ",/PUNCT/,/3/punct", "said/VERB/VBD/1/conj",
+				"Anna/PROPN/NNP/8/nsubj", "Weber/PROPN/NNP/4/flat", ",/PUNCT/,/8/punct", "who/PRON/WP/8/nsubj",
+				"met/VERB/VBD/3/ccomp", "Tomas/PROPN/NNP/8/obj", "./PUNCT/./1/punct"},
+			[]string{"Anna nsubj said", "met acl:relcl Anna", "who nsubj met"}},
+		{"a noun after 'for' is no subject of a finite verb (Xstrata's bid for WMC failed.)",
+			[]string{"Xstrata/PROPN/NNP/2/nmod:poss", "'s/PART/POS/0/case", "bid/NOUN/NN/5/nsubj", "for/ADP/IN/5/mark",
+				"WMC/PROPN/NNP/5/nsubj", "failed/VERB/VBD/-1/root", "./PUNCT/./5/punct"},
+			[]string{"WMC nmod bid", "for case WMC", "bid nsubj failed"}},
+		{"a second subject after a comma describes the first (Lucia Fernandez, a professor at the university, spoke.)",
+			[]string{"Lucia/PROPN/NNP/9/nsubj", "Fernandez/PROPN/NNP/0/flat", ",/PUNCT/,/0/punct", "a/DET/DT/4/det",
+				"professor/NOUN/NN/9/nsubj", "at/ADP/IN/7/case", "the/DET/DT/7/det", "university/NOUN/NN/4/nmod",
+				",/PUNCT/,/4/punct", "spoke/VERB/VBD/-1/root", "./PUNCT/./9/punct"},
+			[]string{"professor appos Lucia", "Lucia nsubj spoke"}},
+		{"a correct parse stays (The firm, which Chile owns, said that it would sell the unit for cash.)",
+			[]string{"The/DET/DT/1/det", "firm/NOUN/NN/7/nsubj", ",/PUNCT/,/5/punct", "which/PRON/WDT/5/obj",
+				"Chile/PROPN/NNP/5/nsubj", "owns/VERB/VBZ/1/acl:relcl", ",/PUNCT/,/5/punct", "said/VERB/VBD/-1/root",
+				"that/SCONJ/IN/11/mark", "it/PRON/PRP/11/nsubj", "would/AUX/MD/11/aux", "sell/VERB/VB/7/ccomp",
+				"the/DET/DT/13/det", "unit/NOUN/NN/11/obj", "for/ADP/IN/15/case", "cash/NOUN/NN/11/obl", "./PUNCT/./7/punct"},
+			[]string{"firm nsubj said", "owns acl:relcl firm", "which obj owns", "that mark sell", "cash obl sell", "for case cash"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.construction, func(t *testing.T) {
+			toks := conll(t, tt.toks...)
+			mend(toks)
+			got := map[string]bool{}
+			for _, tk := range toks {
+				head := "ROOT"
+				if tk.Head >= 0 {
+					head = toks[tk.Head].Text
+				}
+				got[tk.Text+" "+tk.Rel+" "+head] = true
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("missing arc %q", w)
+				}
+			}
+		})
+	}
+}
