@@ -125,8 +125,9 @@ func (p *planner) fromQuadsAction(s shape.QuadsAction) *traversal {
 }
 
 // fromNodesFrom plans the quads linked to a set of nodes (one filter on a
-// shape that is no fixed set) with other directions fixed, or returns nil
-// when the shape is not of that form.
+// shape that is no fixed set) with other directions fixed, or with every
+// direction fixed to one or more values, or returns nil when the shape is
+// not of that form.
 func (p *planner) fromNodesFrom(s shape.NodesFrom) *traversal {
 	q, ok := s.Quads.(shape.Quads)
 	if !ok {
@@ -159,8 +160,17 @@ func (p *planner) fromNodesFrom(s shape.NodesFrom) *traversal {
 		}
 		t.from, t.start = f.Values, f.Dir
 	}
-	if t.from == nil || len(t.fixed) == 0 {
-		return nil // all fixed is a QuadsAction; nothing fixed is a plain LinksTo
+	if len(t.fixed) == 0 {
+		return nil // nothing fixed: a plain LinksTo
+	}
+	if t.from == nil {
+		// All fixed, some to several values (a QuadsAction holds one
+		// each): g.V("b01:…", "b02:…").In("<lsh>").
+		if t.next = p.plan(dirs(t.fixed, quad.Any), quad.Any); t.next.prefix == 0 {
+			return nil
+		}
+		t.contains = p.plan(dirs(t.fixed, t.goal), t.goal)
+		return t
 	}
 	t.next = p.plan(dirs(t.fixed, t.start), t.start)
 	t.contains = p.plan(dirs(t.fixed, t.goal), t.goal)

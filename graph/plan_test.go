@@ -138,6 +138,8 @@ func TestPlanSameAnswers(t *testing.T) {
 		`g.V().Has("<title>","Title 2").In("<mentioned_in>").Out("<name>").All()`,
 		`g.V().Has("<name>", regex("^Person 1")).Out("<works_for>").All()`,
 		`g.V().Out("<works_for>").Unique().All()`,
+		`g.V("Person 1", "Person 2", "Nobody").In("<name>").All()`,
+		`g.V("P1", "P2").Tag("alias").In("<alias>").Out("<name>").All()`,
 	} {
 		t.Run(q, func(t *testing.T) {
 			want := answers(t, ctx, mem, q)
