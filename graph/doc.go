@@ -46,7 +46,7 @@
 //
 // Write finds near-duplicates of a new document among the stored ones by
 // its LSH band keys (an object-index lookup per band, see duplicates.go),
-// confirms them by signature similarity (schema.DuplicateThreshold) and
+// confirms them by signature similarity (dedup.DuplicateThreshold) and
 // links each pair by <duplicate_of> both ways, labelled with the newer
 // document, in the same transaction.
 //
@@ -92,10 +92,10 @@
 //
 // # Counts
 //
-// Stats reads running totals that WriteBatch rewrites in the transaction
-// of each batch (counts.go): on bolt one key beside the quads, on other
-// backends none, so Stats scans. A store without totals is scanned, and
-// its next write counts once.
+// Stats reads running totals that WriteBatch updates in the transaction
+// of each batch (counts.go): on bolt one key beside the quads, on
+// PostgreSQL a row of kg_counts; memstore has none, so Stats counts. A
+// store without totals is scanned, and its next write counts once.
 //
 // # Exports
 //
