@@ -60,6 +60,20 @@ func ParseDate(value string) (DateRange, error) {
 	return parsePeriod(value)
 }
 
+// DateBound returns the first day of the date value, or with last its last
+// day: "2023-09" is 2023-09-01 as a lower bound of a range and 2023-09-30
+// as an upper one. value is a date ParseDate reads that is no interval.
+func DateBound(value string, last bool) (time.Time, error) {
+	r, err := parsePeriod(value)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if last {
+		return r.To, nil
+	}
+	return r.From, nil
+}
+
 // dateForms are the date values ParseDate reads outside an interval: a
 // pattern of numbers and the days they cover.
 var dateForms = []struct {

@@ -124,23 +124,19 @@ func checkExportOptions(opts *exportOptions) error {
 // parseDates reads --from and --to into opts.filter.Dates: --from from the
 // first day of its date, --to to the last day of its.
 func parseDates(opts *exportOptions) error {
-	for _, d := range []struct {
-		flag, value string
-		set         func(graph.DateRange)
-	}{
-		{"--from", opts.from, func(r graph.DateRange) { opts.filter.Dates.From = r.From }},
-		{"--to", opts.to, func(r graph.DateRange) { opts.filter.Dates.To = r.To }},
-	} {
-		if d.value == "" {
-			continue
+	var err error
+	f := &opts.filter
+	if opts.from != "" {
+		if f.Dates.From, err = graph.DateBound(opts.from, false); err != nil {
+			return usagef("export: --from %q: want a date YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-09-14", opts.from)
 		}
-		r, err := graph.ParseDate(d.value)
-		if err != nil || strings.Contains(d.value, "/") {
-			return usagef("export: %s %q: want a date YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-09-14", d.flag, d.value)
-		}
-		d.set(r)
 	}
-	if r := opts.filter.Dates; !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+	if opts.to != "" {
+		if f.Dates.To, err = graph.DateBound(opts.to, true); err != nil {
+			return usagef("export: --to %q: want a date YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-09-14", opts.to)
+		}
+	}
+	if r := f.Dates; !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
 		return usagef("export: --from %s is after --to %s", opts.from, opts.to)
 	}
 	return nil
