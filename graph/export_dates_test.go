@@ -72,6 +72,36 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestDateBound(t *testing.T) {
+	tests := []struct {
+		in         string
+		first, end string // "error" when it is no bound
+	}{
+		{"2023", "2023-01-01", "2023-12-31"},
+		{"2023-09", "2023-09-01", "2023-09-30"},
+		{"2023-09-14", "2023-09-14", "2023-09-14"},
+		{"2023-W36", "2023-09-04", "2023-09-10"},
+		{"2023/2024", "error", "error"},
+		{"2023-9", "error", "error"},
+	}
+	for _, tt := range tests {
+		for _, last := range []bool{false, true} {
+			want := tt.first
+			if last {
+				want = tt.end
+			}
+			d, err := DateBound(tt.in, last)
+			got := d.Format(time.DateOnly)
+			if err != nil {
+				got = "error"
+			}
+			if got != want {
+				t.Errorf("DateBound(%q, %v) = %s (%v), want %s", tt.in, last, got, err, want)
+			}
+		}
+	}
+}
+
 func TestFactDates(t *testing.T) {
 	tests := []struct {
 		name string
