@@ -431,3 +431,12 @@ func TestNetworkxReadsDynamicGEXF(t *testing.T) {
 		t.Errorf("networkx read the dated GEXF as\n%s\nwant\n%s", got, want)
 	}
 }
+
+func BenchmarkParseDate(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := ParseDate([]string{"2023-09-13", "2023-W36", "1985/1987"}[i%3]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -358,6 +358,9 @@ func (g *memGraph) facts() []fact {
 
 // sortEvidence sorts the evidence, and the dates with it.
 func (f *fact) sortEvidence() {
+	if len(f.Evidence) < 2 {
+		return
+	}
 	idx := make([]int, len(f.Evidence))
 	for i := range idx {
 		idx[i] = i
