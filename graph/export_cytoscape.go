@@ -29,6 +29,8 @@ type cyEdgeData struct {
 	Confidence    float64           `json:"confidence"`
 	Symmetric     bool              `json:"symmetric"`
 	Evidence      []schema.Evidence `json:"evidence"`
+	Date          string            `json:"date,omitempty"`
+	When          *schema.When      `json:"when,omitempty"`
 }
 
 type cyElement[T any] struct {
@@ -42,8 +44,10 @@ type cyElement[T any] struct {
 // mentions, documents; edge data: id (the fact id), source, target, label
 // (the predicate), predicate_text, polarity, modality, attributed_to,
 // qualifiers, confidence, symmetric, evidence (every sentence with its
-// document and offsets). classes holds the node class (for styles such as
-// node.Person) or, for edges, the polarity and modality.
+// document and offsets), date (Edge.Date, ISO 8601, for selectors such as
+// edge[date >= "2023-09"]) and when (the fact's date as the "jsonl"
+// relation record has it). classes holds the node class (for styles such
+// as node.Person) or, for edges, the polarity and modality.
 func writeCytoscape(w io.Writer, m *Model, _ ExportOptions) error {
 	var out struct {
 		Elements struct {
@@ -68,7 +72,7 @@ func writeCytoscape(w io.Writer, m *Model, _ ExportOptions) error {
 			Data: cyEdgeData{ID: e.ID, Source: e.Source, Target: e.Target, Label: e.Predicate,
 				PredicateText: e.PredicateText, Polarity: e.Polarity, Modality: e.Modality,
 				AttributedTo: e.AttributedTo, Qualifiers: q, Confidence: e.Confidence,
-				Symmetric: e.Symmetric, Evidence: nonNil(e.Evidence)}})
+				Symmetric: e.Symmetric, Evidence: nonNil(e.Evidence), Date: e.Date(), When: e.When}})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
