@@ -15,6 +15,38 @@ func mend(toks []token) {
 	relativeClauses(toks)
 	prepositionalSubjects(toks)
 	appositiveSubjects(toks)
+	descriptorBeforeName(toks)
+}
+
+// descriptorBeforeName: "Putin toasted North Korean leader Kim Jong Un",
+// read as two arguments of "toasted", "leader" its object and "Kim" a
+// bare modifier. A noun right before a proper name, both on the same head
+// as arguments, is the name's descriptor: the name takes the noun's place
+// and the noun hangs on it as a compound, as UD writes "leader Kim".
+func descriptorBeforeName(toks []token) {
+	for p := 1; p < len(toks); p++ {
+		n := p - 1
+		if toks[p].UPOS != "PROPN" || toks[n].UPOS != "NOUN" || toks[n].Head != toks[p].Head || toks[p].Head < 0 {
+			continue
+		}
+		switch toks[p].Rel {
+		case "obl:unmarked", "obl:npmod", "obj", "iobj", "dep", "nsubj":
+		default:
+			continue
+		}
+		switch toks[n].Rel {
+		case "obj", "iobj", "nsubj", "nsubj:pass", "obl", "obl:npmod":
+		default:
+			continue
+		}
+		toks[p].Rel = toks[n].Rel
+		toks[n].Head, toks[n].Rel = p, "compound"
+		for j := range toks {
+			if toks[j].Head == n && j > p { // what followed the noun follows the name
+				toks[j].Head = p
+			}
+		}
+	}
 }
 
 // markThat: "The study indicated that prices could fall", with "that"
