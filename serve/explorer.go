@@ -238,37 +238,26 @@ func search(v *view, r *http.Request) (any, error) {
 	return map[string]any{"result": out}, nil
 }
 
-// cyNode and cyEdge are Cytoscape.js elements (the data of "kg export
-// --format cytoscape", without the evidence, which /api/kg/fact gives).
+// cyNode and cyEdge are Cytoscape.js elements: the data "kg export
+// --format cytoscape" has (graph.CyNode, graph.CyEdge), with the seed mark,
+// and, for an edge, the count of its sentences instead of the sentences
+// (which /api/kg/fact gives), its first sentence and the days they are
+// dated to.
 type cyNode struct {
 	Data struct {
-		ID       string   `json:"id"`
-		Label    string   `json:"label"`
-		Class    string   `json:"class"`
-		Aliases  []string `json:"aliases"`
-		Mentions int      `json:"mentions"`
-		Seed     bool     `json:"seed,omitempty"`
+		graph.CyNode
+		Seed bool `json:"seed,omitempty"`
 	} `json:"data"`
 	Classes string `json:"classes"`
 }
 
 type cyEdge struct {
 	Data struct {
-		ID            string          `json:"id"`
-		Source        string          `json:"source"`
-		Target        string          `json:"target"`
-		Label         string          `json:"label"`
-		PredicateText string          `json:"predicate_text"`
-		Polarity      schema.Polarity `json:"polarity"`
-		Modality      schema.Modality `json:"modality"`
-		AttributedTo  string          `json:"attributed_to,omitempty"`
-		Confidence    float64         `json:"confidence"`
-		Symmetric     bool            `json:"symmetric"`
-		Evidence      int             `json:"evidence"`
-		Documents     []string        `json:"documents"`
-		Sentence      string          `json:"sentence"`
-		Date          string          `json:"date,omitempty"`  // graph.Edge.Date
-		Spans         [][2]string     `json:"spans,omitempty"` // graph.Edge.Spans: [first day, last day] of each run
+		graph.CyEdge
+		Evidence  int         `json:"evidence"`
+		Documents []string    `json:"documents"`
+		Sentence  string      `json:"sentence"`
+		Spans     [][2]string `json:"spans,omitempty"` // graph.Edge.Spans: [first day, last day] of each run
 	} `json:"data"`
 	Classes string `json:"classes"`
 }
@@ -308,10 +297,8 @@ func neighbourhood(v *view, r *http.Request) (any, error) {
 			continue
 		}
 		var c cyNode
-		c.Data.ID, c.Data.Label, c.Data.Class, c.Data.Mentions = n.ID, n.Name, n.Class, n.Mentions
-		c.Data.Aliases = nonNil(n.Aliases)
+		c.Data.CyNode, c.Classes = graph.CytoscapeNode(n)
 		c.Data.Seed = n.ID == f.Entity || n.Name == f.Entity
-		c.Classes = n.Class
 		if c.Data.Seed {
 			c.Classes += " seed"
 		}
@@ -324,14 +311,11 @@ func neighbourhood(v *view, r *http.Request) (any, error) {
 		}
 		var c cyEdge
 		d := &c.Data
-		d.ID, d.Source, d.Target, d.Label, d.PredicateText = e.ID, e.Source, e.Target, e.Predicate, e.PredicateText
-		d.Polarity, d.Modality, d.AttributedTo, d.Confidence = e.Polarity, e.Modality, e.AttributedTo, e.Confidence
-		d.Symmetric, d.Evidence, d.Documents, d.Sentence = e.Symmetric, len(e.Evidence), e.Documents(), e.Sentence()
-		d.Date = e.Date()
+		d.CyEdge, c.Classes = graph.CytoscapeEdge(e)
+		d.Evidence, d.Documents, d.Sentence = len(e.Evidence), e.Documents(), e.Sentence()
 		for _, sp := range e.Spans() {
 			d.Spans = append(d.Spans, [2]string{sp.From.Format(time.DateOnly), sp.To.Format(time.DateOnly)})
 		}
-		c.Classes = string(e.Polarity) + " " + string(e.Modality)
 		edges = append(edges, c)
 	}
 	return map[string]any{
