@@ -31,6 +31,7 @@ type discourse struct {
 	group          []int // the latest entities named together
 	groupSent      int
 	speaker        mark   // the latest person who spoke: "…," he said is most likely them again
+	speakerLit     string // when that one has no name: "the band's spokesman"
 	orgs           []mark // the organizations named, in order
 }
 
@@ -46,8 +47,24 @@ func newDiscourse(ents []entity) *discourse {
 // spoke records that person e spoke in sentence s.
 func (d *discourse) spoke(s *sentence, e int) {
 	if e >= 0 && d.ents[e].Class == schema.Person {
-		d.speaker = mark{e, s.idx}
+		d.speaker, d.speakerLit = mark{e, s.idx}, ""
 	}
+}
+
+// spokeUnnamed records that a speaker the text does not name ("the band's
+// spokesman") spoke in sentence s: a "…," he said after it is them, not
+// the last person named.
+func (d *discourse) spokeUnnamed(s *sentence, lit string) {
+	d.speaker, d.speakerLit = mark{-1, s.idx}, lit
+}
+
+// unnamedSpeaker returns the speaker without a name whom a "he said" in
+// sentence s stands for, or "".
+func (d *discourse) unnamedSpeaker(s *sentence) string {
+	if d.speaker.ent < 0 && d.speakerLit != "" && s.idx-d.speaker.sent <= 4 {
+		return d.speakerLit
+	}
+	return ""
 }
 
 // Pronouns and descriptions, by what they can stand for.
@@ -107,8 +124,13 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 	inQuote := s.inQuote(i)
 	switch {
 	case personPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
-		if h := s.toks[i].Head; h >= 0 && sayVerbs[s.lemmaOf(h)] && s.hasRel(i, "nsubj") && d.speaker.ent >= 0 && s.idx-d.speaker.sent <= 4 {
-			return []int{d.speaker.ent} // "…," he said: the one who spoke last
+		if h := s.toks[i].Head; h >= 0 && sayVerbs[s.lemmaOf(h)] && s.hasRel(i, "nsubj") && s.idx-d.speaker.sent <= 4 {
+			if d.speaker.ent >= 0 {
+				return []int{d.speaker.ent} // "…," he said: the one who spoke last
+			}
+			if d.speakerLit != "" {
+				return nil // … who has no name: no entity (the quotation gets the phrase)
+			}
 		}
 		if e := d.personFor(s, ms, i); e >= 0 {
 			return []int{e}
@@ -118,6 +140,7 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return g
 		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 {
+			d.groupSent = s.idx // named again: "The firms took action … The companies said …"
 			return append([]int(nil), d.group...)
 		}
 	case thingPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
@@ -147,6 +170,7 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return g
 		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 && (pluralNouns[s.lower(i)] == "any" || d.ents[d.group[0]].Class == pluralNouns[s.lower(i)]) {
+			d.groupSent = s.idx // named again: "The firms took action … The companies said …"
 			return append([]int(nil), d.group...)
 		}
 	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):

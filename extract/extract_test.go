@@ -442,3 +442,52 @@ func TestModalityCues(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteSpans: straight marks pair in order, curly ones open and close,
+// and a mark after a sentence's end and before a word opens a new
+// quotation even when the one before was never closed (paragraphs of one
+// quotation, joined by a scrape).
+func TestQuoteSpans(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`He said: "We tried." Then he left.`, `We tried.`},
+		{`A said: "We tried. "Obviously we failed. I hope so. "It amazes me."`, `We tried.|Obviously we failed. I hope so.|It amazes me.`},
+		{"\u201cIt works,\u201d he said. \u201cIt is fast.\u201d", `It works,|It is fast.`},
+		{`"Open to the end of the paragraph`, `Open to the end of the paragraph`},
+		{`"It is over. " He left.`, `It is over. `},
+	} {
+		var got []string
+		for _, sp := range quoteSpans(tt.in, 0) {
+			got = append(got, tt.in[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("quoteSpans(%q) = %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+// TestQuoteSpeakers: who says a quotation when the text does not name
+// them: a "he said" after a speaker without a name is that speaker, not
+// the last person named; organizations speaking together are both.
+func TestQuoteSpeakers(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"he said after an unnamed speaker",
+			"Mike Mills was taken to hospital in Sheffield on Monday.\n\nThe band's spokesman said that they would review their dates.\n\n\"Obviously we all want Mike to get better soon,\" he said.",
+			"band's spokesman: Obviously we all want Mike to get better soon,"},
+		{"two firms speaking together",
+			"Shares in Brennick Energy Corp and Halvard Oil Inc fell on Monday as the firms halted sales of diesel.\n\nThe firms took action after a fire. The companies said they had no other reports.\n\n\"The companies will work with the inspectors to check every depot,\" the two firms said in a statement.",
+			"Brennick Energy Corp and Halvard Oil Inc: The companies will work with the inspectors to check every depot,"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			var got []string
+			for _, q := range x.Quotes {
+				if !q.Indirect {
+					got = append(got, q.Speaker+": "+q.Text)
+				}
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("quotes %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
