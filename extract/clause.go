@@ -70,6 +70,9 @@ func (s *sentence) clauseAt(p int) clause {
 		case s.hasRel(k, "obl:agent"):
 			agent = k
 		case s.hasRel(k, "obj", "iobj"):
+			if s.verbalCase(k) {
+				continue // "faced charges following raids": a circumstance read as a second object
+			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, rel: s.rel(k)})
 			}

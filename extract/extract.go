@@ -251,7 +251,34 @@ func (x *Extractor) parse(toks []token, spans []nameSpan) {
 			}
 		}
 	}
+	nameHeads(toks, spans)
 	mend(toks)
+}
+
+// nameHeads mends a name read as a flat part of the word before it:
+// "Texan Michael Chicoine" parsed with "Michael" flat under "Texan". Flat
+// joins the words of one name only; a name's first word hung that way on
+// a word outside the name takes that word's place, and the word becomes
+// its modifier ("Texan" amod of "Michael", as "New Yorker" of "William").
+func nameHeads(toks []token, spans []nameSpan) {
+	for _, sp := range spans {
+		i := sp.Start
+		h := toks[i].Head
+		if toks[i].Rel != "flat" || h < 0 || h >= sp.Start && h < sp.End {
+			continue
+		}
+		toks[i].Head, toks[i].Rel = toks[h].Head, toks[h].Rel
+		rel := "compound"
+		if toks[h].UPOS == "ADJ" || toks[h].NER == "MISC" {
+			rel = "amod"
+		}
+		toks[h].Head, toks[h].Rel = i, rel
+		for j := range toks {
+			if j != i && toks[j].Head == h && (j > h || toks[j].Rel == "cc" || toks[j].Rel == "punct") {
+				toks[j].Head = i // what hung on the modifier hangs on the name: "and", the conjuncts after
+			}
+		}
+	}
 }
 
 // prepositionalSubjects mends a parse that reads "Xstrata's bid for WMC

@@ -16,6 +16,47 @@ func mend(toks []token) {
 	prepositionalSubjects(toks)
 	appositiveSubjects(toks)
 	descriptorBeforeName(toks)
+	participleAfterNoun(toks)
+}
+
+// participleAfterNoun: "the men operated hubs in a community organised
+// across the network", with "organised" read as a clause of "operated"
+// (whose subject, the men, it would then take). A participle without
+// auxiliary, marker or subject right after a noun, with no comma between,
+// modifies that noun (acl): "a community organised", "the sawmill owned
+// by the church". A participle after a comma ("…, backed by the bank")
+// keeps its reading.
+func participleAfterNoun(toks []token) {
+	for i := 1; i < len(toks); i++ {
+		n := i - 1
+		if toks[i].Tag != "VBN" || toks[i].Rel != "advcl" || toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" {
+			continue
+		}
+		if toks[n].Rel == "nsubj" || toks[n].Rel == "nsubj:pass" {
+			continue
+		}
+		own := false
+		for j := range toks {
+			if toks[j].Head == i && (strings.HasPrefix(toks[j].Rel, "aux") || toks[j].Rel == "mark" || strings.HasPrefix(toks[j].Rel, "nsubj")) {
+				own = true
+			}
+		}
+		if own || toks[i].Head < 0 || isAncestor(toks, i, n) || !isAncestor(toks, toks[i].Head, n) {
+			continue // the noun must lie under the participle's head, not under the participle
+		}
+		toks[i].Head, toks[i].Rel = n, "acl"
+	}
+}
+
+// isAncestor reports whether a is i or one of i's heads.
+func isAncestor(toks []token, a, i int) bool {
+	for k := 0; i >= 0 && k <= len(toks); k++ {
+		if i == a {
+			return true
+		}
+		i = toks[i].Head
+	}
+	return false
 }
 
 // descriptorBeforeName: "Putin toasted North Korean leader Kim Jong Un",
