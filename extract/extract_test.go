@@ -248,6 +248,11 @@ func TestRelations(t *testing.T) {
 			[]string{"Tomas Berger leader_of Norway"}, nil},
 		{"apposition", "The deal is fragile, said Lucia Fernandez, a professor at Valparaiso University in Santiago.",
 			[]string{"Lucia Fernandez works_for Valparaiso University", "Valparaiso University located_in Santiago"}, nil},
+		{"compound topic before a role", "\"Talks matter,\" said Ana Ruiz, a Chile expert at Andes University in Lima.",
+			[]string{"Ana Ruiz works_for Andes University", "Andes University located_in Lima"},
+			[]string{"Andes University located_in Chile", "Ana Ruiz located_in Chile"}},
+		{"demonym before a person's role", "Tomas Berg, a Finnish analyst at Nordbank, said prices would rise.",
+			[]string{"Tomas Berg works_for Nordbank"}, []string{"Nordbank located_in Finland"}},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}

@@ -15,8 +15,51 @@ func mend(toks []token) {
 	relativeClauses(toks)
 	prepositionalSubjects(toks)
 	appositiveSubjects(toks)
+	appositionAfterSubject(toks)
 	descriptorBeforeName(toks)
 	participleAfterNoun(toks)
+	ofAfterPerson(toks)
+}
+
+// ofAfterPerson: "John Smith of the Center for Policy Studies said prices
+// would rise", read with the center as the subject and the person hung
+// aside, and "said Duyeon Kim, of the Center for a New American Security",
+// read with the center as a circumstance of "said". A person's name
+// followed (after a comma or not) by "of" and another name is that
+// person's affiliation: the second name hangs on the person (nmod, "of"
+// its case), and the person takes the second name's place as the verb's
+// subject when the parse gave it that place.
+func ofAfterPerson(toks []token) {
+	for o := 1; o+1 < len(toks); o++ {
+		if !strings.EqualFold(toks[o].Text, "of") || toks[o].UPOS != "ADP" {
+			continue
+		}
+		a := o - 1
+		if toks[a].Text == "," && a > 0 {
+			a--
+		}
+		for toks[a].Rel == "flat" && toks[a].Head >= 0 && toks[a].Head < a {
+			a = toks[a].Head
+		}
+		b := o + 1
+		if b+1 < len(toks) && toks[b].UPOS == "DET" {
+			b++
+		}
+		if toks[a].NER != "PERSON" || toks[a].UPOS != "PROPN" || toks[b].NER == "" || toks[b].NER == "PERSON" ||
+			toks[b].UPOS != "PROPN" && toks[b].UPOS != "NOUN" || toks[b].Head == a || isAncestor(toks, b, a) {
+			continue
+		}
+		if strings.HasPrefix(toks[b].Rel, "nsubj") && toks[a].Head == toks[b].Head || toks[a].Head == toks[b].Head && toks[a].Rel != "nsubj" && strings.HasPrefix(toks[b].Rel, "nsubj") {
+			toks[a].Rel = toks[b].Rel
+		} else if strings.HasPrefix(toks[b].Rel, "nsubj") && !isAncestor(toks, toks[b].Head, a) {
+			toks[a].Head, toks[a].Rel = toks[b].Head, toks[b].Rel
+		}
+		toks[b].Head, toks[b].Rel = a, "nmod"
+		toks[o].Head, toks[o].Rel = b, "case"
+		if toks[o-1].Text == "," {
+			toks[o-1].Head = b
+		}
+	}
 }
 
 // participleAfterNoun: "the men operated hubs in a community organised
@@ -138,6 +181,36 @@ func appositiveSubjects(toks []token) {
 		if comma && det {
 			toks[b].Head, toks[b].Rel = a, "appos"
 		}
+	}
+}
+
+// appositionAfterSubject: "Talks matter, said Ana Ruiz, a Chile expert at
+// the university", with "expert" read as a clause beside "said". A noun
+// with its own determiner right after the comma that closes a verb's
+// subject, hung on that verb as parataxis or dep, describes the subject.
+func appositionAfterSubject(toks []token) {
+	for n := range toks {
+		if toks[n].UPOS != "NOUN" || toks[n].Rel != "parataxis" && toks[n].Rel != "dep" {
+			continue
+		}
+		v := toks[n].Head
+		j := n - 1
+		det := false
+		for j > 0 && toks[j].Head == n && (toks[j].Rel == "det" || toks[j].Rel == "compound" || toks[j].Rel == "amod" || toks[j].Rel == "flat") {
+			det = det || toks[j].Rel == "det"
+			j--
+		}
+		if !det || j < 1 || toks[j].Text != "," {
+			continue
+		}
+		a := j - 1
+		for toks[a].Rel == "flat" && toks[a].Head >= 0 && toks[a].Head < a {
+			a = toks[a].Head
+		}
+		if toks[a].Head != v || !strings.HasPrefix(toks[a].Rel, "nsubj") || toks[a].UPOS != "PROPN" || v >= a {
+			continue
+		}
+		toks[n].Head, toks[n].Rel = a, "appos"
 	}
 }
 

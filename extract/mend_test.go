@@ -6,19 +6,22 @@ import (
 	"testing"
 )
 
-// conll builds tokens from "form/UPOS/XPOS/head/rel" fields (head 0-based,
-// -1 for the root), the way the parser left a sentence.
+// conll builds tokens from "form/UPOS/XPOS/head/rel[/NER]" fields (head
+// 0-based, -1 for the root), the way the parser left a sentence.
 func conll(t *testing.T, fields ...string) []token {
 	t.Helper()
 	out := make([]token, len(fields))
 	for i, f := range fields {
 		p := strings.Split(f, "/")
-		if len(p) != 5 {
+		if len(p) != 5 && len(p) != 6 {
 			t.Fatalf("bad token %q", f)
 		}
 		var h int
 		fmt.Sscan(p[3], &h)
 		out[i] = token{Text: p[0], UPOS: p[1], Tag: p[2], Head: h, Rel: p[4]}
+		if len(p) == 6 {
+			out[i].NER = p[5] // the entity tagger's label, for mends of names
+		}
 	}
 	return out
 }
@@ -50,6 +53,12 @@ func TestMend(t *testing.T) {
 				"professor/NOUN/NN/9/nsubj", "at/ADP/IN/7/case", "the/DET/DT/7/det", "university/NOUN/NN/4/nmod",
 				",/PUNCT/,/4/punct", "spoke/VERB/VBD/-1/root", "./PUNCT/./9/punct"},
 			[]string{"professor appos Lucia", "Lucia nsubj spoke"}},
+		{"a noun after a comma behind an inverted subject describes it (Talks matter, said Ana Ruiz, a Chile expert at the university.)",
+			[]string{"Talks/NOUN/NNS/1/compound", "matter/NOUN/NN/3/ccomp", ",/PUNCT/,/1/punct", "said/VERB/VBD/-1/root",
+				"Ana/PROPN/NNP/3/nsubj/PERSON", "Ruiz/PROPN/NNP/4/flat/PERSON", ",/PUNCT/,/9/punct", "a/DET/DT/9/det",
+				"Chile/PROPN/NNP/9/compound/GPE", "expert/NOUN/NN/3/parataxis", "at/ADP/IN/12/case", "the/DET/DT/12/det",
+				"university/NOUN/NN/9/nmod", "./PUNCT/./3/punct"},
+			[]string{"expert appos Ana", "Ana nsubj said", "university nmod expert"}},
 		{"a noun before a name, both arguments of one verb, describes the name (Putin toasted North Korean leader Kim.)",
 			[]string{"Putin/PROPN/NNP/1/nsubj", "toasted/VERB/VBD/-1/root", "North/ADJ/JJ/4/amod", "Korean/PROPN/NNP/2/flat",
 				"leader/NOUN/NN/1/obj", "Kim/PROPN/NNP/1/obl:unmarked", "./PUNCT/./1/punct"},
@@ -59,6 +68,16 @@ func TestMend(t *testing.T) {
 				"piracy/NOUN/NN/6/compound", "community/NOUN/NN/2/nmod", "organised/VERB/VBN/1/advcl", "across/ADP/IN/10/case",
 				"the/DET/DT/10/det", "network/NOUN/NN/7/obl", "./PUNCT/./1/punct"},
 			[]string{"organised acl community", "network obl organised"}},
+		{"a person's name, 'of' and a name: the person's organization, the person the subject (John Smith of the Center said prices would rise.)",
+			[]string{"John/PROPN/NNP/5/parataxis/PERSON", "Smith/PROPN/NNP/0/flat/PERSON", "of/ADP/IN/5/parataxis", "the/DET/DT/4/det",
+				"Center/PROPN/NNP/5/nsubj/ORGANIZATION", "said/VERB/VBD/-1/root", "prices/NOUN/NNS/8/nsubj", "would/AUX/MD/8/aux",
+				"rise/VERB/VB/5/ccomp", "./PUNCT/./5/punct"},
+			[]string{"John nsubj said", "Center nmod John", "of case Center"}},
+		{"', of' and a name after a person describes the person (It is a risk, said Duyeon Kim, of the Center.)",
+			[]string{"It/PRON/PRP/3/nsubj", "is/AUX/VBZ/3/cop", "a/DET/DT/3/det", "risk/NOUN/NN/5/ccomp", ",/PUNCT/,/3/punct",
+				"said/VERB/VBD/-1/root", "Duyeon/PROPN/NNP/5/nsubj/PERSON", "Kim/PROPN/NNP/6/flat/PERSON", ",/PUNCT/,/11/punct",
+				"of/ADP/IN/11/case", "the/DET/DT/11/det", "Center/PROPN/NNP/5/obl/ORGANIZATION", "./PUNCT/./5/punct"},
+			[]string{"Duyeon nsubj said", "Center nmod Duyeon", "of case Center"}},
 		{"a correct parse stays (The firm, which Chile owns, said that it would sell the unit for cash.)",
 			[]string{"The/DET/DT/1/det", "firm/NOUN/NN/7/nsubj", ",/PUNCT/,/5/punct", "which/PRON/WDT/5/obj",
 				"Chile/PROPN/NNP/5/nsubj", "owns/VERB/VBZ/1/acl:relcl", ",/PUNCT/,/5/punct", "said/VERB/VBD/-1/root",

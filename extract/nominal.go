@@ -88,6 +88,15 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 				(r.ents[e[0]].Class == schema.Organization || r.ents[e[0]].Class == schema.Place) && s.ment[h] != s.ment[i] {
 				add(fact{subj: e[0], obj: p[0], pred: "located_in", predText: s.caseOrPossessive(i), attributed: -1, confidence: 0.7})
 			}
+		case s.hasRel(i, "nmod") && s.caseOf(i) == "of" && s.ment[i] >= 0 && s.ment[s.toks[i].Head] >= 0:
+			// "John Smith of the Center for Policy Studies": the person's
+			// organization (a person "of" a place is only from there)
+			h := s.toks[i].Head
+			e, o := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
+			if len(e) == 1 && len(o) == 1 && r.ents[e[0]].Class == schema.Person && r.ents[o[0]].Class == schema.Organization &&
+				!r.ms[s.ment[i]].demonym && s.ment[h] != s.ment[i] {
+				add(fact{subj: e[0], obj: o[0], pred: "works_for", predText: "of", attributed: -1, confidence: 0.7})
+			}
 		case meetNouns[s.lower(i)]:
 			for _, k := range s.children(i, "nmod") {
 				if s.caseOf(k) != "between" {
@@ -267,7 +276,7 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 		noun = s.lemmaOf(c) + " " + noun
 	}
 	role := roleNouns[noun]
-	org, orgText, place, placeText := -1, "", -1, ""
+	org, orgText, place, placeText, placePP := -1, "", -1, "", false
 	for _, k := range s.kids[d] {
 		if !s.hasRel(k, "nmod", "nmod:poss", "compound", "amod") {
 			continue
@@ -279,7 +288,10 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 		prep := s.caseOf(k)
 		switch c := r.ents[ents[0]].Class; {
 		case c == schema.Place && (s.ment[k] >= 0 && r.ms[s.ment[k]].demonym || prep == "from" || prep == "in" || prep == ""):
-			place, placeText = ents[0], s.toks[k].Text // "a Finnish firm", "an investor from Minneapolis"
+			if prep == "" && s.hasRel(k, "compound") && role != "" {
+				continue // "a Korea expert": what the expertise is about, not where anyone is
+			}
+			place, placeText, placePP = ents[0], s.toks[k].Text, prep != "" // "a Finnish firm", "an investor from Minneapolis"
 		case c == schema.Organization || c == schema.Place && (prep == "of" || prep == "at" || s.hasRel(k, "nmod:poss")):
 			org, orgText = ents[0], strings.TrimSpace(s.lemmaOf(d)+" "+prep)
 			for _, kk := range s.children(k, "nmod") { // "Ewha University in Seoul"
@@ -294,8 +306,15 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 			role = "works_for"
 		}
 		out = append(out, fact{subj: e, obj: org, pred: role, predText: orgText, attributed: -1, confidence: 0.7})
-		if place >= 0 {
+		switch {
+		case place >= 0 && placePP:
+			// "a professor at Catholic University in Santiago": the
+			// phrase after the organization says where it is
 			out = append(out, fact{subj: org, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
+		case place >= 0 && r.ents[e].Class != schema.Person:
+			// "a Finnish unit of Nokia": the unit is in Finland; a person's
+			// "Finnish analyst at DBS" says nothing of where DBS is
+			out = append(out, fact{subj: e, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
 		}
 		return out
 	}
