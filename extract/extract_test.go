@@ -253,6 +253,8 @@ func TestRelations(t *testing.T) {
 			[]string{"Andes University located_in Chile", "Ana Ruiz located_in Chile"}},
 		{"demonym before a person's role", "Tomas Berg, a Finnish analyst at Nordbank, said prices would rise.",
 			[]string{"Tomas Berg works_for Nordbank"}, []string{"Nordbank located_in Finland"}},
+		{"place phrase behind a place named with 'at'", "The leaders held talks at the Ferrol Naval Base in the Galicia region on Monday.",
+			[]string{"Ferrol Naval Base located_in Galicia region"}, nil},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}

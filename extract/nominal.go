@@ -97,6 +97,15 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 				!r.ms[s.ment[i]].demonym && s.ment[h] != s.ment[i] {
 				add(fact{subj: e[0], obj: o[0], pred: "works_for", predText: "of", attributed: -1, confidence: 0.7})
 			}
+		case s.hasRel(i, "obl") && s.caseOf(i) == "in" && s.ment[i] >= 0:
+			// "attend a meeting at the Vostochny Cosmodrome in the Amur
+			// region": a place phrase right behind a place named with
+			// "at" says where that place is, wherever the parse hung it
+			if x := r.placeAtBefore(s, s.child(i, "case")); x >= 0 {
+				if p := s.entitiesAt(i, r.ms); len(p) == 1 && p[0] != x && r.ents[p[0]].Class == schema.Place && !r.ms[s.ment[i]].demonym {
+					add(fact{subj: x, obj: p[0], pred: "located_in", predText: "in", attributed: -1, confidence: 0.65})
+				}
+			}
 		case meetNouns[s.lower(i)]:
 			for _, k := range s.children(i, "nmod") {
 				if s.caseOf(k) != "between" {
@@ -461,6 +470,24 @@ func (r *reading) describeBefore(s *sentence, e, a, b int) []fact {
 	}
 	out = append(out, fact{subj: e, obj: -1, objText: s.text(a, b), pred: pred, predText: "description", attributed: -1, confidence: 0.6})
 	return out
+}
+
+// placeAtBefore returns the place entity named by the phrase that ends
+// right before token c and that "at" introduces ("at the Vostochny
+// Cosmodrome"), or -1.
+func (r *reading) placeAtBefore(s *sentence, c int) int {
+	if c < 1 || s.ment[c-1] < 0 {
+		return -1
+	}
+	m := r.ms[s.ment[c-1]]
+	h := s.mentionHead(m)
+	if h < 0 || m.demonym || s.caseOf(h) != "at" {
+		return -1
+	}
+	if e := s.entitiesAt(h, r.ms); len(e) == 1 && r.ents[e[0]].Class == schema.Place {
+		return e[0]
+	}
+	return -1
 }
 
 // mentionHead returns the token that heads a mention's phrase: the one of
