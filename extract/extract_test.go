@@ -255,6 +255,10 @@ func TestRelations(t *testing.T) {
 			[]string{"Tomas Berg works_for Nordbank"}, []string{"Nordbank located_in Finland"}},
 		{"place phrase behind a place named with 'at'", "The leaders held talks at the Ferrol Naval Base in the Galicia region on Monday.",
 			[]string{"Ferrol Naval Base located_in Galicia region"}, nil},
+		{"two places of one kind of phrase side by side", "Of the four stores opened, three were in Florida and one in Arkansas.",
+			nil, []string{"Florida located_in Arkansas"}},
+		{"a person of an organization", "Analyst Dana Johnson of Midwest Bank said rates would fall.",
+			[]string{"Dana Johnson works_for Midwest Bank"}, nil},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}

@@ -84,6 +84,9 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 			// "Seoul's Kookmin University", "Ewha University in Seoul"
 			h := s.toks[i].Head
 			e, p := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
+			if len(e) == 1 && r.ents[e[0]].Class == schema.Place && s.caseOf(h) == "in" && s.caseOf(i) == "in" {
+				break // "three were in Florida and one in Arkansas": two places of one kind of phrase, side by side
+			}
 			if len(e) == 1 && len(p) == 1 && s.ment[i] >= 0 && !r.ms[s.ment[i]].demonym && r.ents[p[0]].Class == schema.Place &&
 				(r.ents[e[0]].Class == schema.Organization || r.ents[e[0]].Class == schema.Place) && s.ment[h] != s.ment[i] {
 				add(fact{subj: e[0], obj: p[0], pred: "located_in", predText: s.caseOrPossessive(i), attributed: -1, confidence: 0.7})
@@ -94,7 +97,7 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 			h := s.toks[i].Head
 			e, o := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
 			if len(e) == 1 && len(o) == 1 && r.ents[e[0]].Class == schema.Person && r.ents[o[0]].Class == schema.Organization &&
-				!r.ms[s.ment[i]].demonym && s.ment[h] != s.ment[i] {
+				!r.ms[s.ment[i]].demonym && s.ment[h] != s.ment[i] && !s.hasRel(h, "obj", "iobj") { // "free Icahn of TWA": the verb's own "of"
 				add(fact{subj: e[0], obj: o[0], pred: "works_for", predText: "of", attributed: -1, confidence: 0.7})
 			}
 		case s.hasRel(i, "obl") && s.caseOf(i) == "in" && s.ment[i] >= 0:
