@@ -281,40 +281,6 @@ func nameHeads(toks []token, spans []nameSpan) {
 	}
 }
 
-// prepositionalSubjects mends a parse that reads "Xstrata's bid for WMC
-// Resources failed" (or "demand for oil fell") as a "for"-clause whose
-// subject is the noun after the preposition: a finite verb is never marked
-// by "for", "of" or "with", and it has one subject. When a finite verb has
-// two subjects, the second after such a marker, that one is the
-// prepositional object of the first.
-func prepositionalSubjects(toks []token) {
-	for m := range toks {
-		if l := strings.ToLower(toks[m].Text); toks[m].Rel != "mark" || l != "for" && l != "of" && l != "with" {
-			continue
-		}
-		v := toks[m].Head
-		if v < 0 || toks[v].Tag != "VBD" && toks[v].Tag != "VBZ" && toks[v].Tag != "VBP" {
-			continue
-		}
-		first, second := -1, -1
-		for j := range toks {
-			if toks[j].Head != v || toks[j].Rel != "nsubj" {
-				continue
-			}
-			if j < m {
-				first = j
-			} else if j < v && second < 0 {
-				second = j
-			}
-		}
-		if first < 0 || second < 0 {
-			continue
-		}
-		toks[second].Head, toks[second].Rel = first, "nmod"
-		toks[m].Head, toks[m].Rel = second, "case"
-	}
-}
-
 // isDemonym tells whether tokens [i, i+n) of toks are a demonym ("North
 // Korean").
 func (x *Extractor) isDemonym(toks []token) func(i, n int) bool {

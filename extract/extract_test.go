@@ -259,6 +259,8 @@ func TestRelations(t *testing.T) {
 			nil, []string{"Florida located_in Arkansas"}},
 		{"a person of an organization", "Analyst Dana Johnson of Midwest Bank said rates would fall.",
 			[]string{"Dana Johnson works_for Midwest Bank"}, nil},
+		{"a place after 'in' owns nothing", "In 2004 the company's sales in Asia rose by a fifth.",
+			nil, []string{"Asia rise_in 2004", "Asia rise_by fifth"}},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}

@@ -156,11 +156,18 @@ func (r *reading) ownerOf(s *sentence, t int) []int {
 	if s.toks[t].UPOS != "NOUN" || !attributeNouns[s.lemmaOf(t)] {
 		return nil
 	}
+	if k := s.child(t, "nmod:poss"); k >= 0 && len(s.entitiesAt(k, r.ms)) == 0 {
+		return nil // "the company's sales in Asia": the owner is no entity
+	}
 	var out []int
 	for _, k := range s.kids[t] {
 		if s.hasRel(k, "nmod:poss", "compound") || s.hasRel(k, "nmod") && (s.caseOf(k) == "in" || s.caseOf(k) == "of") {
 			for _, c := range s.conjuncts(k) {
-				if ents := s.entitiesAt(c, r.ms); len(ents) == 1 && (s.ment[c] < 0 || !r.ms[s.ment[c]].demonym) {
+				ents := s.entitiesAt(c, r.ms)
+				if len(ents) == 1 && s.caseOf(k) == "in" && r.ents[ents[0]].Class == schema.Place {
+					continue // "sales in Asia" are where they are, not Asia's ("shares in Elan" are Elan's)
+				}
+				if len(ents) == 1 && (s.ment[c] < 0 || !r.ms[s.ment[c]].demonym) {
 					out = appendUnique(out, ents[0])
 				}
 			}

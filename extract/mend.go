@@ -16,6 +16,8 @@ func mend(toks []token) {
 	prepositionalSubjects(toks)
 	appositiveSubjects(toks)
 	appositionAfterSubject(toks)
+	frontedPhrase(toks)
+	caseMarkedSubject(toks)
 	descriptorBeforeName(toks)
 	participleAfterNoun(toks)
 	ofAfterPerson(toks)
@@ -257,6 +259,119 @@ func relativeClauses(toks []token) {
 			if toks[j].Head == v && toks[j].Text == "," && j < w {
 				toks[j].Head = a
 			}
+		}
+	}
+}
+
+// prepositionalSubjects mends a parse that reads "Xstrata's bid for WMC
+// Resources failed" (or "demand for oil fell") as a "for"-clause whose
+// subject is the noun after the preposition: a finite verb is never marked
+// by "for", "of" or "with", and it has one subject. When a finite verb has
+// two subjects, the second after such a marker, that one is the
+// prepositional object of the first.
+func prepositionalSubjects(toks []token) {
+	for m := range toks {
+		if l := strings.ToLower(toks[m].Text); toks[m].Rel != "mark" || l != "for" && l != "of" && l != "with" {
+			continue
+		}
+		v := toks[m].Head
+		if v < 0 || toks[v].Tag != "VBD" && toks[v].Tag != "VBZ" && toks[v].Tag != "VBP" {
+			continue
+		}
+		first, second := -1, -1
+		for j := range toks {
+			if toks[j].Head != v || toks[j].Rel != "nsubj" {
+				continue
+			}
+			if j < m {
+				first = j
+			} else if j < v && second < 0 {
+				second = j
+			}
+		}
+		if first < 0 || second < 0 {
+			continue
+		}
+		toks[second].Head, toks[second].Rel = first, "nmod"
+		toks[m].Head, toks[m].Rel = second, "case"
+	}
+}
+
+// frontedPhrase: "During the 1730s Britain's relationship with Spain had
+// slowly declined", read with "the 1730s" as the subject and "During" as
+// the preposition of "relationship". A preposition hangs on the first noun
+// after it: when it heads a later noun of the same verb across that noun,
+// the arcs cross (or the first noun hangs on the later one as its
+// subject), and the two nouns trade places (the first takes the
+// preposition and the later one's relation, the later one the first's).
+func frontedPhrase(toks []token) {
+	for c := range toks {
+		if toks[c].Rel != "case" || toks[c].UPOS != "ADP" {
+			continue
+		}
+		n2 := toks[c].Head
+		if n2 <= c+1 || !strings.HasPrefix(toks[n2].Rel, "obl") {
+			continue
+		}
+		v := toks[n2].Head
+		n1 := -1
+		for j := c + 1; j < n2; j++ {
+			if (toks[j].Head == v || toks[j].Head == n2) && strings.HasPrefix(toks[j].Rel, "nsubj") && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN" || toks[j].UPOS == "NUM") {
+				n1 = j
+				break
+			}
+		}
+		if n1 < 0 {
+			continue
+		}
+		ok := true
+		for j := c + 1; j < n1; j++ {
+			if toks[j].Head != n1 { // only the first noun's own words lie between
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		toks[n1].Rel, toks[n2].Rel = toks[n2].Rel, toks[n1].Rel
+		toks[n1].Head, toks[c].Head = v, n1
+	}
+}
+
+// caseMarkedSubject: "During the 1990s the town's trade with Norway had
+// declined", read with "the 1990s" (its preposition kept) as the subject
+// and "trade" hung on it without a preposition. A noun with a preposition
+// is no subject: the bare noun after it, hung on it, is the subject, and
+// the marked one a circumstance (obl) of the verb.
+func caseMarkedSubject(toks []token) {
+	for n1 := range toks {
+		if !strings.HasPrefix(toks[n1].Rel, "nsubj") {
+			continue
+		}
+		c := -1
+		for j := 0; j < n1; j++ {
+			if toks[j].Head == n1 && toks[j].Rel == "case" && toks[j].UPOS == "ADP" {
+				c = j
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		for n2 := n1 + 1; n2 < len(toks); n2++ {
+			if toks[n2].Head != n1 || !strings.HasPrefix(toks[n2].Rel, "nmod") || toks[n2].Rel == "nmod:poss" {
+				continue
+			}
+			marked := false
+			for j := n1 + 1; j < n2; j++ {
+				if toks[j].Head == n2 && toks[j].Rel == "case" {
+					marked = true
+				}
+			}
+			if !marked {
+				toks[n2].Head, toks[n2].Rel = toks[n1].Head, toks[n1].Rel
+				toks[n1].Rel = "obl"
+			}
+			break
 		}
 	}
 }

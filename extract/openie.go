@@ -90,8 +90,13 @@ func (s *sentence) openTuple(p int) (Tuple, bool) {
 	for _, k := range objs {
 		t.Args = append(t.Args, s.openPhrase(k))
 	}
-	for i, k := range rest {
-		first := i == 0 && len(objs) == 0 && s.child(p, "cop") < 0
+	joined := len(objs) > 0 || s.child(p, "cop") >= 0
+	for _, k := range rest {
+		// a phrase before the verb ("During the 1730s, …") keeps its preposition
+		first := !joined && k > p
+		if k > p {
+			joined = true
+		}
 		if s.hasRel(k, "ccomp") {
 			text := s.clauseText(k) // without its "that"
 			if m := s.child(k, "mark"); first && m >= 0 && s.lower(m) == "that" {
@@ -121,7 +126,9 @@ func (s *sentence) openTuple(p int) (Tuple, bool) {
 		if s.child(p, "xcomp") >= 0 {
 			return Tuple{}, false // "agreed to buy X": the infinitive's tuple says it
 		}
-		t.Confidence -= 0.3
+		// one argument only: on CaRB such a tuple is mostly a clause whose
+		// object the parse lost, so it ranks below every tuple with two
+		t.Confidence *= 0.15
 	}
 	return t, true
 }
