@@ -47,7 +47,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 		quads []quad.Quad
 		seen  = make(map[string]bool, len(xs)) // documents of this batch
 		names = st.names                       // entity id → its <name>, stored or given in this batch
-		index dedup.Index                       // signatures of this batch's documents
+		index dedup.Index                      // signatures of this batch's documents
 		sigs  = make(map[string]schema.Signature)
 	)
 	for i, x := range xs {

@@ -2,14 +2,11 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -178,72 +175,6 @@ func exportTo(ctx context.Context, store *graph.Store, opts exportOptions, eo gr
 			return fmt.Errorf("export: write: %w", err)
 		}
 		return nil
-	case opts.format == "csv":
-		return exportCSVDir(ctx, store, opts.output, eo.Filter)
 	}
-	return writeFileAtomic(opts.output, func(w io.Writer) error {
-		return store.ExportWith(ctx, w, opts.format, eo)
-	})
-}
-
-// exportCSVDir writes dir/nodes.csv and dir/relationships.csv, creating
-// dir when needed.
-func exportCSVDir(ctx context.Context, store *graph.Store, dir string, f graph.Filter) error {
-	m, err := store.Graph(ctx, f)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	var nodes, rels bytes.Buffer
-	if err := m.WriteNeo4jCSV(&nodes, &rels); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w (with --format csv, -o names a directory)", err)
-	}
-	for name, buf := range map[string]*bytes.Buffer{graph.CSVNodesFile: &nodes, graph.CSVRelationshipsFile: &rels} {
-		err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error {
-			_, err := w.Write(buf.Bytes())
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeFileAtomic writes name through a temporary file in the same
-// directory, renamed into place only when write succeeded, so an
-// interrupted export never leaves a partial file behind.
-func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriter(tmp)
-	if err := write(w); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+	return store.ExportFile(ctx, opts.output, opts.format, eo)
 }
