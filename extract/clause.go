@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A clause is one predicate of a sentence with its arguments, read off the
@@ -33,6 +34,9 @@ type arg struct {
 // with a copula.
 func (s *sentence) isPredicate(i int) bool {
 	t := s.toks[i]
+	if !isWordText(t.Text) {
+		return false // "Boliden AB <BLDS ST> forecast …": a ticker's bracket is no predicate
+	}
 	if s.child(i, "cop") >= 0 {
 		return true
 	}
@@ -315,10 +319,27 @@ func (s *sentence) verbGroup(p int) []int {
 
 // particle returns the particle of verb p ("over" in "took over"), or "".
 func (s *sentence) particle(p int) string {
-	if k := s.child(p, "compound:prt"); k >= 0 {
+	if k := s.child(p, "compound:prt"); k >= 0 && isWordText(s.toks[k].Text) {
 		return s.lower(k)
 	}
 	return ""
+}
+
+// isWordText reports whether w is spelt as a word: letters, with inner
+// hyphens or apostrophes ("co-managed", "o'clock"), nothing else.
+func isWordText(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+		case (r == '-' || r == '\'' || r == '’') && i > 0 && i < len(w)-1:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isTime reports whether nominal k names a time ("on Monday", "last

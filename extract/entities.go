@@ -175,6 +175,21 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
+// isTicker reports whether mention m is a stock symbol in angle brackets,
+// as Reuters writes one after a company's name ("Piedmont Aviation Inc
+// <PIE>", "Boliden AB <BLDS ST>"): capitals only, no name of its own.
+func isTicker(toks []token, m Mention) bool {
+	if m.tok0 < 1 || m.tok1 >= len(toks) || m.tok1-m.tok0 > 3 || toks[m.tok0-1].Text != "<" || toks[m.tok1].Text != ">" {
+		return false
+	}
+	for _, t := range toks[m.tok0:m.tok1] {
+		if !isAllCaps(strings.ReplaceAll(t.Text, ".", "")) {
+			return false
+		}
+	}
+	return true
+}
+
 // defineAcronyms finds acronyms the document defines — a name of two words
 // or more followed by a bracketed word in capitals made of the initials of
 // its capitalized words: "the Center for a New American Security (CNAS)",

@@ -193,6 +193,9 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 	for _, s := range sents {
 		s.m0 = len(ms)
 		for _, m := range x.gaz.findMentions(d.Text, s.toks) {
+			if isTicker(s.toks, m) {
+				continue
+			}
 			m.sent = s.idx
 			ms = append(ms, m)
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -502,5 +503,30 @@ func TestQuoteSpeakers(t *testing.T) {
 				t.Errorf("quotes %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTickers: Reuters writes a company's stock symbol in angle brackets
+// after its name; the symbol is no entity, no predicate and no
+// description, and a bracketed full name is read as a name.
+func TestTickers(t *testing.T) {
+	x := extractText(t, "Harwood Aviation Inc <HWA> said it agreed to sell its unit to <Baxter Lane and Co Inc>. Boliden AB <BLDS ST> forecast a return to profit.")
+	var names []string
+	for _, e := range x.Entities {
+		names = append(names, e.Name)
+		if e.Name == "HWA" || strings.Contains(e.Name, "BLDS") || strings.ContainsAny(e.Name, "<>") {
+			t.Errorf("ticker or bracket as entity: %q", e.Name)
+		}
+	}
+	if !slices.Contains(names, "Baxter Lane and Co Inc") {
+		t.Errorf("bracketed company name not found; entities %q", names)
+	}
+	for _, r := range x.Relations {
+		if strings.ContainsAny(r.Predicate, "<>") || r.Predicate == "be" && r.Subject == "Boliden AB" {
+			t.Errorf("ticker in a fact: %s %s %s", r.Subject, r.Predicate, r.Object)
+		}
+	}
+	if !slices.ContainsFunc(x.Relations, func(r schema.Relation) bool { return r.Subject == "Boliden AB" && r.Predicate == "forecast" }) {
+		t.Errorf("missing Boliden AB forecast …")
 	}
 }

@@ -11,6 +11,7 @@ import "strings"
 
 // mend applies every repair, in order, to a parsed sentence.
 func mend(toks []token) {
+	bracketAside(toks)
 	markThat(toks)
 	relativeClauses(toks)
 	prepositionalSubjects(toks)
@@ -373,5 +374,60 @@ func caseMarkedSubject(toks []token) {
 			}
 			break
 		}
+	}
+}
+
+// bracketAside: "Boliden AB <BLDS ST> forecast a return", read with the
+// ticker as the subject and the company hung on it. A bracketed noun
+// phrase right after a noun ("<BLDS ST>", "(Reuters)") is that noun's
+// aside (appos); when the parse hung the noun inside the brackets, the
+// noun takes the place the bracketed phrase had.
+func bracketAside(toks []token) {
+	for l := 1; l < len(toks); l++ {
+		if toks[l].Text != "<" && toks[l].Text != "(" {
+			continue
+		}
+		closer := map[string]string{"<": ">", "(": ")"}[toks[l].Text]
+		r := -1
+		for j := l + 1; j < len(toks) && j < l+12; j++ {
+			if toks[j].Text == closer {
+				r = j
+				break
+			}
+		}
+		if r < 0 {
+			continue
+		}
+		inside := func(i int) bool { return i > l && i < r }
+		h := -1
+		for j := l + 1; j < r; j++ {
+			if !inside(toks[j].Head) {
+				if h >= 0 {
+					h = -2
+					break
+				}
+				h = j
+			}
+		}
+		switch {
+		case h < 0:
+			continue
+		case toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN" && toks[h].UPOS != "NUM" && toks[h].UPOS != "X":
+			continue
+		}
+		prev := l - 1
+		for toks[prev].Rel == "flat" && toks[prev].Head >= 0 && toks[prev].Head < prev {
+			prev = toks[prev].Head
+		}
+		if toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN" || toks[h].Head == prev {
+			continue
+		}
+		if inside(toks[prev].Head) {
+			toks[prev].Head, toks[prev].Rel = toks[h].Head, toks[h].Rel
+		} else if isAncestor(toks, h, prev) {
+			continue
+		}
+		toks[h].Head, toks[h].Rel = prev, "appos"
+		toks[l].Head, toks[r].Head = h, h
 	}
 }

@@ -48,7 +48,31 @@ func tokenize(text string, base int) (toks []token, err error) {
 		start, end := origin[s], origin[e]
 		toks = append(toks, token{Text: text[start:end], Start: base + start, End: base + end})
 	}
-	return splitFinalPeriod(toks), nil
+	return splitFinalPeriod(splitBrackets(toks)), nil
+}
+
+// splitBrackets splits angle brackets off the words they enclose: Reuters
+// marks company names and tickers so ("Boliden AB <BLDS ST>", "through
+// <Smith Barney, Harris Upham and Co Inc>"), and prose leaves the bracket
+// on the word, which then is neither a name nor a word.
+func splitBrackets(toks []token) []token {
+	var out []token
+	for _, t := range toks {
+		if len(t.Text) > 1 && t.Text[0] == '<' {
+			out = append(out, token{Text: "<", Start: t.Start, End: t.Start + 1})
+			t.Text, t.Start = t.Text[1:], t.Start+1
+		}
+		var closing *token
+		if len(t.Text) > 1 && t.Text[len(t.Text)-1] == '>' {
+			closing = &token{Text: ">", Start: t.End - 1, End: t.End}
+			t.Text, t.End = t.Text[:len(t.Text)-1], t.End-1
+		}
+		out = append(out, t)
+		if closing != nil {
+			out = append(out, *closing)
+		}
+	}
+	return out
 }
 
 // splitFinalPeriod splits the period off the sentence's last word when the

@@ -273,6 +273,11 @@ func (r *reading) appositionFacts(s *sentence, head, app int) []fact {
 	if len(subj) != 1 || s.ment[app] >= 0 || s.toks[app].UPOS != "NOUN" {
 		return nil
 	}
+	for _, k := range s.children(app, "punct") {
+		if s.toks[k].Text == "<" {
+			return nil // "Boliden AB <BLDS ST>": a ticker, no description
+		}
+	}
 	return r.describe(s, subj[0], app, s.phrase(app))
 }
 

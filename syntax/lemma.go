@@ -136,6 +136,9 @@ func (l *lemmatizer) lemma(form, xpos string) string {
 	case "NNPS":
 		return matchCase(l.rules(low, "NNS"), f)
 	}
+	if i := strings.LastIndexByte(low, '-'); i > 0 && i+1 < len(low) && isPlainWord(low[i+1:]) && strings.HasPrefix(xpos, "VB") {
+		return low[:i+1] + l.lemma(low[i+1:], xpos) // "co-managed", "lead-managed"
+	}
 	if !isPlainWord(low) {
 		return low
 	}
@@ -180,12 +183,49 @@ func (l *lemmatizer) rules(x, xpos string) string {
 	default:
 		return x
 	}
-	for _, c := range cands {
-		if len(c) >= 2 && l.isWord(c) {
-			return c
+	for i, c := range cands {
+		if len(c) < 2 || !l.isWord(c) {
+			continue
+		}
+		if e := c + "e"; slices.Contains(cands[i+1:], e) && l.isWord(e) && l.isWord(e+"s") && !l.isWord(c+"s") {
+			return e // "leased", "owed": "leas" and "ow" are words, but only "lease" and "owe" inflect so
+		}
+		return c
+	}
+	if strings.HasPrefix(xpos, "VB") {
+		// "misled", "repaid": a verb prefix on a form the table knows
+		if p, r := verbPrefix(x); p != "" {
+			if y, ok := l.table[r+"\t"+xpos]; ok && l.isWord(p+y) {
+				return p + y
+			}
+		}
+		// "unchanged", "outstanding": a participle the word list knows
+		// while no lemma of it is a word is an adjective, its own lemma
+		if l.isWord(x) {
+			return x
+		}
+		// "repurchased": the prefix on a verb the rules read
+		if p, r := verbPrefix(x); p != "" {
+			if y := l.rules(r, xpos); y != r && l.isWord(y) {
+				return p + y
+			}
 		}
 	}
 	return fallback
+}
+
+// verbPrefixes are the prefixes English puts on verbs, longest first.
+var verbPrefixes = []string{"under", "over", "out", "mis", "dis", "pre", "re", "un", "co"}
+
+// verbPrefix splits x into a verb prefix and a remainder of three letters
+// or more ("re", "purchased"), or returns "" and x.
+func verbPrefix(x string) (string, string) {
+	for _, p := range verbPrefixes {
+		if r, ok := strings.CutPrefix(x, p); ok && len(r) >= 3 {
+			return p, strings.TrimPrefix(r, "-")
+		}
+	}
+	return "", x
 }
 
 func pluralCands(x string, noun bool) ([]string, string) {

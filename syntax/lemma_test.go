@@ -20,6 +20,9 @@ var newsLemmas = []struct{ form, xpos, lemma string }{
 	{"nicer", "JJR", "nice"}, {"created", "VBN", "create"}, {"rated", "VBN", "rate"},
 	{"opened", "VBD", "open"}, {"developed", "VBD", "develop"}, {"targeted", "VBN", "target"},
 	{"meeting", "VBG", "meet"}, {"meeting", "NN", "meeting"}, {"boxes", "NNS", "box"},
+	{"leased", "VBD", "lease"}, {"owed", "VBD", "owe"}, {"repurchased", "VBD", "repurchase"},
+	{"unchanged", "VBN", "unchanged"}, {"co-managed", "VBD", "co-manage"}, {"walked", "VBD", "walk"},
+	{"focused", "VBD", "focus"}, {"biased", "VBN", "bias"},
 }
 
 // TestLemmaRules checks the suffix rules alone, without a learnt table.
@@ -45,7 +48,7 @@ func TestLemmaModel(t *testing.T) {
 	m := benchModel(t)
 	cases := append([]struct{ form, xpos, lemma string }{
 		{"was", "VBD", "be"}, {"better", "JJR", "good"}, {"better", "RBR", "well"},
-		{"children", "NNS", "child"}, {"bought", "VBD", "buy"}, {"bought", "VBN", "buy"},
+		{"children", "NNS", "child"}, {"bought", "VBD", "buy"}, {"bought", "VBN", "buy"}, {"misled", "VBD", "mislead"},
 		{"U.S.", "NNP", "U.S."}, {"n't", "RB", "not"}, {"n’t", "RB", "not"}, {"went", "VBD", "go"},
 		{"people", "NNS", "people"}, {"The", "DT", "the"}, {"Americans", "NNPS", "American"},
 	}, newsLemmas...)
