@@ -74,8 +74,8 @@ func (s *sentence) clauseAt(p int) clause {
 		case s.hasRel(k, "obl:agent"):
 			agent = k
 		case s.hasRel(k, "obj", "iobj"):
-			if s.verbalCase(k) {
-				continue // "faced charges following raids": a circumstance read as a second object
+			if s.verbalCase(k) || s.deicticTime(k) {
+				continue // "faced charges following raids", "published last year": a circumstance read as an object
 			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, rel: s.rel(k)})
@@ -235,6 +235,9 @@ func (s *sentence) subjectOf(p, depth int) ([]int, bool) {
 		if o := s.child(h, "obj", "iobj"); o >= 0 && objectControl[s.lemmaOf(h)] {
 			return s.conjuncts(o), passive
 		}
+		if o := s.controller(h, p); o >= 0 && !s.hasRel(o, "obj", "iobj") {
+			return s.conjuncts(o), passive // "called on Mr Brown to open": Mr Brown
+		}
 		subj, _ := s.subjectOf(h, depth+1)
 		return subj, passive
 	case s.hasRel(p, "acl"):
@@ -354,6 +357,25 @@ func (s *sentence) isTime(k int) bool {
 	}
 	if s.toks[k].UPOS == "NUM" && len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
 		return true // "in 1997"
+	}
+	return false
+}
+
+// deicticTime reports whether noun k is a time counted from now ("last
+// year", "this week", "later this year", "next month"): an adverbial of
+// time whatever relation the parse gave it, never what a verb acts on
+// ("had a good year" keeps its object).
+func (s *sentence) deicticTime(k int) bool {
+	if !timeWords[s.lower(k)] || s.toks[k].UPOS != "NOUN" {
+		return false
+	}
+	for _, d := range s.kids[k] {
+		switch s.lower(d) {
+		case "last", "this", "next", "later", "earlier", "previous", "past", "coming", "every", "each", "same":
+			if d < k {
+				return true
+			}
+		}
 	}
 	return false
 }

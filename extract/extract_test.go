@@ -262,6 +262,10 @@ func TestRelations(t *testing.T) {
 			[]string{"Dana Johnson works_for Midwest Bank"}, nil},
 		{"a place after 'in' owns nothing", "In 2004 the company's sales in Asia rose by a fifth.",
 			nil, []string{"Asia rise_in 2004", "Asia rise_by fifth"}},
+		{"what one party asks of another is no fact", "Vincent Cable called on Tomas Berger to open up the books. The union urged Renault to sign the deal.",
+			nil, []string{"Tomas Berger open_up books", "Renault sign deal"}},
+		{"a time counted from now is no object", "Later this year, Nordbank plans to open a branch. The games were published by Vortex Media last year.",
+			[]string{"Vortex Media publish games"}, []string{"Nordbank plan Later this year", "Vortex Media publish last year"}},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}

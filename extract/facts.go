@@ -348,7 +348,7 @@ func (r *reading) bareFacts(s *sentence, c clause, base fact, verb, surface stri
 		}
 		cop := s.child(c.head, "cop")
 		return []fact{r.withPredicate(f, "be", s.toks[cop].Text)}
-	case len(base.when) > 0:
+	case len(base.when) > 0 && s.child(c.head, "xcomp", "ccomp") < 0: // "plans to open a branch later this year": the time is the opening's
 		a, b := base.when[0], base.when[len(base.when)-1]+1
 		prep := ""
 		if k := s.child(s.toks[base.when[0]].Head, "case"); k >= 0 && k == a {
@@ -371,7 +371,8 @@ func (r *reading) bareFacts(s *sentence, c clause, base fact, verb, surface stri
 func (r *reading) chainFact(s *sentence, c clause) (fact, bool) {
 	p := c.head
 	g := s.toks[p].Head
-	if g < 0 || !s.hasRel(p, "xcomp") || s.toks[g].UPOS != "VERB" || !chainGovernors[s.lemmaOf(g)] || s.isPassive(g) {
+	if g < 0 || !s.hasRel(p, "xcomp") || s.toks[g].UPOS != "VERB" || !chainGovernors[s.lemmaOf(g)] || s.isPassive(g) ||
+		s.controller(g, p) >= 0 { // "called on Mr Brown to open up": the opening is not the caller's
 		return fact{}, false
 	}
 	st := s.stanceOf(g)

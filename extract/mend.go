@@ -19,6 +19,7 @@ func mend(toks []token) {
 	appositionAfterSubject(toks)
 	frontedPhrase(toks)
 	caseMarkedSubject(toks)
+	askedParty(toks)
 	descriptorBeforeName(toks)
 	participleAfterNoun(toks)
 	ofAfterPerson(toks)
@@ -429,5 +430,40 @@ func bracketAside(toks []token) {
 		}
 		toks[h].Head, toks[h].Rel = prev, "appos"
 		toks[l].Head, toks[r].Head = h, h
+	}
+}
+
+// askedParty: "Vincent Cable called on Mr Brown to open up the books",
+// read with "on" and "to" both marking "open" and "Mr Brown" its subject.
+// A "to" infinitive has no subject of its own but after "for" ("for
+// prices to fall"): a noun between another preposition and the "to" is
+// that preposition's object on the verb the clause hangs on, and the
+// clause is that verb's complement (xcomp), as in "urged Mr Brown to".
+func askedParty(toks []token) {
+	for q := range toks {
+		h := toks[q].Head
+		if toks[q].UPOS != "VERB" || h < 0 || toks[q].Rel != "advcl" && toks[q].Rel != "ccomp" {
+			continue
+		}
+		to, m, k := -1, -1, -1
+		for j := range toks {
+			if toks[j].Head != q || j > q {
+				continue
+			}
+			switch {
+			case toks[j].Rel == "mark" && toks[j].Tag == "TO":
+				to = j
+			case toks[j].Rel == "mark" && toks[j].UPOS == "ADP" && !strings.EqualFold(toks[j].Text, "for"):
+				m = j
+			case strings.HasPrefix(toks[j].Rel, "nsubj"):
+				k = j
+			}
+		}
+		if to < 0 || m < 0 || k < 0 || !(m < k && k < to) || h > m {
+			continue
+		}
+		toks[m].Head, toks[m].Rel = k, "case"
+		toks[k].Head, toks[k].Rel = h, "obl"
+		toks[q].Rel = "xcomp"
 	}
 }

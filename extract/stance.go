@@ -57,6 +57,11 @@ func (s *sentence) stanceOf(p int) stance {
 		switch {
 		case s.hasRel(q, "xcomp"):
 			s.governorStance(h, &st)
+			if s.askedOf(h, q) {
+				// "called on Mr Brown to open up the books", "urged Iraq to
+				// sign": what one party asks of another has not happened
+				st.modality = worse(st.modality, schema.Hedged)
+			}
 			obligation = s.lemmaOf(h) == "have" || s.lemmaOf(h) == "need"
 		case s.hasRel(q, "ccomp"):
 			lem := s.lemmaOf(h)
@@ -261,6 +266,32 @@ func (s *sentence) governorStance(h int, st *stance) {
 	case lem == "have" || lem == "need":
 		st.modality = worse(st.modality, schema.Hedged) // an obligation, not an event
 	}
+}
+
+// implicativeVerbs make their object do what the infinitive says: "forced
+// the firm to sell" (it sold), "helped Kim to win".
+var implicativeVerbs = setOf("force", "compel", "help", "cause", "make", "lead", "get", "oblige", "drive")
+
+// askedOf reports whether infinitive q of verb h is asked of another
+// party (object control): h has an object, or an "on" phrase ("called on
+// Mr Brown"), before q, and is no verb that makes that party act.
+func (s *sentence) askedOf(h, q int) bool {
+	if m := s.child(q, "mark"); m < 0 || s.lower(m) != "to" || implicativeVerbs[s.lemmaOf(h)] {
+		return false
+	}
+	return s.controller(h, q) >= 0
+}
+
+// controller returns the party verb h asks or makes do what its
+// infinitive q says: its object, or its "on" phrase ("called on Mr
+// Brown"), before q; -1 when there is none.
+func (s *sentence) controller(h, q int) int {
+	for _, k := range s.kids[h] {
+		if k < q && (s.hasRel(k, "obj", "iobj") || s.hasRel(k, "obl") && (s.caseOf(k) == "on" || s.caseOf(k) == "upon")) {
+			return k
+		}
+	}
+	return -1
 }
 
 // isQuestion reports whether the sentence asks rather than states.
