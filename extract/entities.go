@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"kg/schema"
+	"kg/syntax"
 )
 
 // entity is one real-world entity as a document names it.
@@ -23,7 +24,7 @@ type entity struct {
 // one mentioned most so far wins, then the one mentioned most in all, then
 // the most recent. Otherwise it groups by its spelling. The fullest name
 // names the entity.
-func mergeMentions(ms []Mention) []entity {
+func mergeMentions(ms []Mention, headline func(sent int) bool) []entity {
 	var ents []entity
 	byName := map[string]int{}
 	add := func(key string, i int) {
@@ -39,7 +40,7 @@ func mergeMentions(ms []Mention) []entity {
 	var short []int
 	for i, m := range ms {
 		if strings.Contains(m.Name, " ") || m.sure == byGazetteer {
-			add(strings.ToLower(m.Name), i)
+			add(nameKey(m), i)
 		} else {
 			short = append(short, i)
 		}
@@ -48,7 +49,7 @@ func mergeMentions(ms []Mention) []entity {
 		ents[e].settle(ms)
 	}
 	for _, i := range short {
-		if e, ok := bindShort(ents, ms, i); ok {
+		if e, ok := bindShort(ents, ms, i, headline(ms[i].sent)); ok {
 			ents[e].mentions = append(ents[e].mentions, i)
 			ms[i].entity, ms[i].bound = e, true
 			continue
@@ -97,7 +98,7 @@ func (e *entity) settle(ms []Mention) {
 // whose full name contains the word, or a place whose name starts with it
 // ("the North" → North Korea); it chooses by salience so far, salience
 // overall, then recency.
-func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
+func bindShort(ents []entity, ms []Mention, i int, headline bool) (int, bool) {
 	word := strings.ToLower(ms[i].Name)
 	best, bestSoFar, bestAll, bestLast := -1, -1, -1, -1
 	for e, ent := range ents {
@@ -111,6 +112,13 @@ func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
 				last = j
 			}
 		}
+		if ent.Class == schema.Organization && soFar == 0 && !headline {
+			// an organization's short name follows its full one ("Allegheny
+			// International … Allegheny"); "Blackpool", named before the
+			// Blackpool Hotel Association, is the town; a headline's short
+			// name is the one its body names in full ("WMC profits up")
+			continue
+		}
 		all := len(ent.mentions)
 		if soFar > bestSoFar || soFar == bestSoFar && (all > bestAll || all == bestAll && last > bestLast) {
 			best, bestSoFar, bestAll, bestLast = e, soFar, all, last
@@ -121,15 +129,41 @@ func bindShort(ents []entity, ms []Mention, i int) (int, bool) {
 
 // shortFor reports whether a one-word name can stand for entity e: any word
 // of a person's full name ("Putin", "Kim"), the first word of a place's
-// ("the North" for North Korea).
+// ("the North" for North Korea), the first word of an organization's when
+// it is no word of the dictionary ("Allegheny" for Allegheny
+// International; "General" is not General Motors), or its last word after
+// initials ("Rover" for MG Rover).
 func shortFor(e entity, lowerWord string) bool {
+	words := strings.Fields(e.Name)
 	switch e.Class {
 	case schema.Person:
 		return hasWord(e.Name, lowerWord)
 	case schema.Place:
-		return strings.EqualFold(strings.Fields(e.Name)[0], lowerWord)
+		return strings.EqualFold(words[0], lowerWord)
+	case schema.Organization:
+		if strings.EqualFold(words[0], lowerWord) && !syntax.IsWord(lowerWord) {
+			return true
+		}
+		return len(words) == 2 && strings.EqualFold(words[1], lowerWord) && isAllCaps(words[0]) && len(words[0]) <= 4
 	}
 	return false
+}
+
+// companyForms end a company's name without naming it apart: "Revlon Group
+// Inc" is Revlon Group, "Gillette Co" Gillette.
+var companyForms = setOf("inc", "inc.", "co", "co.", "corp", "corp.", "corporation", "ltd", "ltd.", "plc", "llc",
+	"cos", "incorporated", "limited", "ag", "sa", "nv", "company")
+
+// nameKey is the key a name of several words groups by in a document: its
+// lower-case spelling, without an organization's company form.
+func nameKey(m Mention) string {
+	words := strings.Fields(strings.ToLower(m.Name))
+	if m.Class == schema.Organization {
+		for len(words) > 1 && companyForms[words[len(words)-1]] {
+			words = words[:len(words)-1]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func hasWord(name, lowerWord string) bool {

@@ -72,7 +72,7 @@ func (x *Extractor) Extract(ctx context.Context, d *article.Document) (*schema.E
 	if err != nil {
 		return nil, err
 	}
-	ents := mergeMentions(ms)
+	ents := mergeMentions(ms, func(i int) bool { return sents[i].kind == article.Headline })
 	r := &reading{x: x, d: d, sents: sents, ms: ms, ents: ents}
 	r.indexMentions()
 	r.discourse()

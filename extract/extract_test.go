@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -532,5 +533,39 @@ func TestTickers(t *testing.T) {
 	}
 	if !slices.ContainsFunc(x.Relations, func(r schema.Relation) bool { return r.Subject == "Boliden AB" && r.Predicate == "forecast" }) {
 		t.Errorf("missing Boliden AB forecast …")
+	}
+}
+
+// TestOrganizationShortNames: an organization's shorter names in one
+// document are that organization, and a place named before an
+// organization that starts with it stays the place.
+func TestOrganizationShortNames(t *testing.T) {
+	tests := []struct {
+		construction, in string
+		want             map[string]string // entity name → class ("": any); every entity of the document
+	}{
+		{"first word after the full name", "Minneapolis investor Irwin Jacobs holds a stake in Corvallen International Inc, he said. Jacobs said Corvallen was undervalued.",
+			map[string]string{"Irwin Jacobs": "Person", "Minneapolis": "Place", "Corvallen International Inc": "Organization"}},
+		{"company form dropped", "Hestor Group Inc raised its offer. Hestor Group said the offer was final.",
+			map[string]string{"Hestor Group Inc": "Organization"}},
+		{"last word after initials", "Workers at MG Rover fear cuts. Rover said talks with the buyer continued.",
+			map[string]string{"MG Rover": "Organization"}},
+		{"a town named before an association of its name", "The conference will not go to Blackpool. Blackpool will get a smaller spring conference, said Colin Asplin of the Blackpool Hotel Association.",
+			map[string]string{"Blackpool": "", "Blackpool Hotel Association": "Organization", "Colin Asplin": "Person"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.construction, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			got := map[string]string{}
+			for _, e := range x.Entities {
+				got[e.Name] = string(e.Class)
+				if tt.want[e.Name] == "" {
+					got[e.Name] = ""
+				}
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("entities %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
