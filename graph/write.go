@@ -190,7 +190,10 @@ func (b *quadBuilder) entity(e schema.Entity, names map[string]string) {
 		names[e.ID] = name
 		b.add(ei, schema.PropName, quad.String(name), nil)
 	} else if e.Name != "" && e.Name != name {
+		// another spelling of the name: an alias, and what this
+		// document calls the entity (the registry counts spellings)
 		b.add(ei, schema.PropAlias, quad.String(e.Name), nil)
+		b.add(ei, PropNamed, quad.String(e.Name), b.label)
 	}
 	if e.Class != "" {
 		b.add(ei, schema.PropType, quad.IRI(e.Class), nil)

@@ -1,0 +1,729 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+
+	"kg/schema"
+)
+
+// The entity registry.
+//
+// A document names an entity as it names it: "Reagan", "President
+// Reagan", "Ronald Reagan"; "SEC" or "Securities and Exchange
+// Commission"; "Organisation of Petroleum Exporting Countries"; "USAir
+// Group Inc". Each name of a class is a node of its own when it is
+// written, so a corpus gives one real entity several nodes. The registry
+// is what the store knows of every entity node — its spellings and the
+// documents that use each, its mentions by class, its documents and
+// aliases — and decides which nodes are one entity (decide): the same name
+// key (nameKey: spelling, company forms, articles, Organisation/Organization),
+// then a short name, an acronym or a variant joining the one entity it is
+// unambiguous for. It decides from the sums over all documents, so the
+// decision does not depend on the order documents came in; Consolidate
+// (merge.go) then rewrites the nodes it joins.
+//
+// Every fact the registry reads is kept by quads, so it can be read back
+// from any store: an entity's documents (<mentioned_in>), mentions per
+// document (<mentions>), and, where a document named it otherwise than by
+// its <name> or counted its mentions as another class, the name the
+// document gave (<named> "U.S." <doc/ID>) and its mentions by class
+// (<mentions:Organization> 3 <doc/ID>). A document without them named the
+// entity by its <name> and as its class.
+
+// PropNamed is the property of an entity that holds, labelled with a
+// document, the name that document gave it, when it is not the entity's
+// <name> (see the package documentation).
+const PropNamed = "named"
+
+// classMentionsPrefix starts the property that holds, labelled with a
+// document, how many of its mentions of the entity were of a class
+// ("mentions:Organization"), written when they were not all of the
+// entity's class.
+const classMentionsPrefix = schema.PropMentions + ":"
+
+var iriNamed = prop(PropNamed)
+
+// classMentionsProp returns the property of the mentions of class c.
+func classMentionsProp(c schema.Class) quad.IRI {
+	return quad.IRI(classMentionsPrefix + string(c))
+}
+
+// classOf returns the index of c in schema.Classes, or -1.
+func classOf(c schema.Class) int {
+	return slices.Index(schema.Classes, c)
+}
+
+// entry is one entity node as the registry knows it.
+type entry struct {
+	id      string
+	class   schema.Class
+	name    string          // its <name>
+	spell   map[string]int  // spelling → documents that use it
+	votes   [3]int          // mentions by class, in the order of schema.Classes
+	docs    map[string]bool // ids of the documents that mention it
+	aliases map[string]bool // its <alias> values
+}
+
+func newEntry(id string, c schema.Class, name string) *entry {
+	return &entry{id: id, class: c, name: name, spell: map[string]int{}, docs: map[string]bool{}, aliases: map[string]bool{}}
+}
+
+// registry is every entity node of a store, by id.
+type registry struct {
+	entries map[string]*entry
+}
+
+func newRegistry() *registry {
+	return &registry{entries: map[string]*entry{}}
+}
+
+// observe adds what a stored document says of its entities; names holds
+// the <name> of each entity after the document was written.
+func (r *registry) observe(x *schema.Extraction, names map[string]string) {
+	for _, e := range x.Entities {
+		if e.ID == "" {
+			continue
+		}
+		name := names[e.ID]
+		en := r.entries[e.ID]
+		if en == nil {
+			en = newEntry(e.ID, e.Class, name)
+			r.entries[e.ID] = en
+		}
+		if e.Name != "" {
+			en.spell[e.Name]++
+		}
+		if i := classOf(e.Class); i >= 0 {
+			en.votes[i] += e.Mentions
+		}
+		en.docs[x.Document.ID] = true
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if a != "" && a != en.name {
+				en.aliases[a] = true
+			}
+		}
+	}
+}
+
+// docForms are what one document says of one entity node: its mentions,
+// by class, and the names it gave it.
+type docForms struct {
+	mentions int
+	votes    [3]int
+	explicit bool // votes were written as <mentions:CLASS>
+	names    []string
+}
+
+// nodeQuads is what the quads of an entity node say of it (parseNode).
+type nodeQuads struct {
+	name    string
+	class   schema.Class
+	types   []quad.Value // every object of its <type>, finer classes too
+	aliases []string
+	docs    map[string]*docForms
+}
+
+// quadsOf returns the quads with v in direction d.
+func (s *Store) quadsOf(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(d, ref)
+	defer it.Close()
+	var out []quad.Quad
+	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
+		out = append(out, s.qs.Quad(r))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the quads of %s: %w", v, err)
+	}
+	return out, nil
+}
+
+// entryOf makes the registry entry of a node read from the store.
+func entryOf(id string, n *nodeQuads) *entry {
+	en := newEntry(id, n.class, n.name)
+	for d, f := range n.docs {
+		en.docs[d] = true
+		for _, name := range slices.Compact(slices.Sorted(slices.Values(f.names))) {
+			en.spell[name]++
+		}
+		for i, v := range f.votes {
+			en.votes[i] += v
+		}
+	}
+	for _, a := range n.aliases {
+		en.aliases[a] = true
+	}
+	return en
+}
+
+// loadRegistry reads the registry of every entity node of the store: the
+// nodes of each class from the object index, then each node's own quads.
+// It reads every entity quad once (about 7 s on Reuters-21578's 33,000
+// entities on bolt).
+func (s *Store) loadRegistry(ctx context.Context) (*registry, error) {
+	r := newRegistry()
+	for _, c := range schema.Classes {
+		nodes, err := path.StartPath(s.qs, quad.IRI(c)).In(iriType).Iterate(ctx).AllValues(s.qs)
+		if err != nil {
+			return nil, fmt.Errorf("list the entities of class %s: %w", c, err)
+		}
+		for _, v := range nodes {
+			id := literal(v)
+			if _, ok := r.entries[id]; ok {
+				continue
+			}
+			n, _, _, err := s.readNodeAll(ctx, id, false)
+			if err != nil {
+				return nil, err
+			}
+			r.entries[id] = entryOf(id, n)
+		}
+	}
+	return r, nil
+}
+
+// cluster is a set of entries the registry takes for one entity.
+type cluster struct {
+	members []*entry // sorted by id
+	key     string
+	words   []string
+	class   schema.Class
+	votes   [3]int
+	spell   map[string]int
+	docs    map[string]bool
+	aliases map[string]bool // keys of the members' aliases and spellings, but the cluster's own
+	level   int             // the level of its best spelling
+}
+
+// summarize fills in a cluster's sums from its members.
+func (c *cluster) summarize() {
+	c.spell, c.docs, c.aliases = map[string]int{}, map[string]bool{}, map[string]bool{}
+	c.votes = [3]int{}
+	for _, m := range c.members {
+		for s, n := range m.spell {
+			c.spell[s] += n
+		}
+		for i, v := range m.votes {
+			c.votes[i] += v
+		}
+		for d := range m.docs {
+			c.docs[d] = true
+		}
+	}
+	c.class = voteClass(c.votes, c.members[0].class)
+	name := c.name()
+	c.key = nameKey(name)
+	c.words = strings.Fields(c.key)
+	c.level = spellingLevel(name, c.class, c.spell)
+	for _, m := range c.members {
+		for a := range m.aliases {
+			c.addAlias(a)
+		}
+		for s := range m.spell {
+			c.addAlias(s)
+		}
+		c.addAlias(m.name)
+	}
+}
+
+func (c *cluster) addAlias(a string) {
+	if k := nameKey(a); k != c.key && k != "" {
+		c.aliases[k] = true
+	}
+}
+
+// voteClass is the class with the most mentions; a tie keeps the class of
+// the first member, if it is one of the tied, else the first of
+// schema.Classes.
+func voteClass(votes [3]int, first schema.Class) schema.Class {
+	best := -1
+	for i, v := range votes {
+		if best < 0 || v > votes[best] || v == votes[best] && schema.Classes[i] == first && schema.Classes[best] != first {
+			best = i
+		}
+	}
+	if votes[best] == 0 && classOf(first) >= 0 {
+		return first
+	}
+	return schema.Classes[best]
+}
+
+// name is the spelling that names the cluster: the best of its spellings
+// by level and documents (betterSpelling); the name of its first member
+// when it has none.
+func (c *cluster) name() string {
+	best, bestLevel := "", -1
+	for _, s := range sortedKeys(c.spell) {
+		l := spellingLevel(s, c.class, c.spell)
+		if best == "" || betterSpelling(s, best, l, bestLevel, c.spell[s], c.spell[best]) {
+			best, bestLevel = s, l
+		}
+	}
+	if best == "" {
+		best = c.members[0].name
+	}
+	return best
+}
+
+// short reports whether a cluster's names are all short forms that a
+// fuller name may stand behind: a person's single word, an acronym.
+func (c *cluster) short() bool {
+	return c.class == schema.Person && len(c.words) == 1 || c.level == levelAcronym
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+}
+
+// Thresholds of the registry's decisions.
+const (
+	// dominance: a short name shared by several known entities joins
+	// the one with this many times the documents of all the others
+	// together ("Reagan": Ronald Reagan in 42 documents, Nancy, Michael
+	// and fragments in 8), else it stays apart ("Kim": Kim Jong Un and
+	// Duyeon Kim, one document each).
+	dominance = 4
+	// crossClass: a name of one class may join an entity of another
+	// (non-person) class by an alias only when that entity has this many
+	// times its documents ("America", an organization in 3 documents,
+	// joins the place United States, in 4,367).
+	crossClass = 10
+	// maxRounds bounds the rounds of decide; each round joins what the
+	// previous one made unambiguous.
+	maxRounds = 8
+)
+
+// mergePlan is what Consolidate does: the clusters whose nodes change, and the
+// generic nodes, each document of which joins an entity or becomes text.
+type mergePlan struct {
+	clusters []*finalCluster
+	generic  []*genericNode
+}
+
+// finalCluster is one entity after consolidation: its id, name and class,
+// and the nodes it is made of.
+type finalCluster struct {
+	id, name string
+	class    schema.Class
+	members  []*entry
+	parts    []genericPart // documents of generic nodes that join it
+}
+
+// genericNode is a node whose name is only a generic head, and what each
+// of its documents becomes: the entity the document names with that head,
+// or text.
+type genericNode struct {
+	entry *entry
+	to    map[string]*finalCluster // document → entity; absent: text
+}
+
+type genericPart struct {
+	entry *entry
+	doc   string
+}
+
+// unionFind joins entries by index.
+type unionFind []int
+
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// union joins i and j; the smaller index is the root, so the result does
+// not depend on the order of unions.
+func (u unionFind) union(i, j int) bool {
+	a, b := u.find(i), u.find(j)
+	if a == b {
+		return false
+	}
+	if b < a {
+		a, b = b, a
+	}
+	u[b] = a
+	return true
+}
+
+// decide decides which entries are one entity, with their names and classes.
+func (r *registry) decide() *mergePlan {
+	ids := sortedKeys(r.entries)
+	entries := make([]*entry, len(ids))
+	for i, id := range ids {
+		entries[i] = r.entries[id]
+	}
+	uf := make(unionFind, len(entries))
+	byKey := map[string]int{}
+	var generic []*entry
+	for i, e := range entries {
+		uf[i] = i
+		key := nameKey(e.bestName())
+		if isGenericKey(key) {
+			generic = append(generic, e)
+			continue
+		}
+		if j, ok := byKey[key]; ok {
+			uf.union(i, j)
+		} else {
+			byKey[key] = i
+		}
+	}
+	var clusters []*cluster
+	for round := 0; ; round++ {
+		clusters = buildClusters(entries, uf, generic)
+		if round == maxRounds || !bindShort(clusters, entries, uf) {
+			break
+		}
+	}
+	p := &mergePlan{}
+	final := map[*entry]*finalCluster{}
+	for _, c := range clusters {
+		f := &finalCluster{name: c.name(), class: c.class, members: c.members}
+		f.id = schema.EntityID(f.class, f.name)
+		for _, m := range c.members {
+			final[m] = f
+		}
+		p.clusters = append(p.clusters, f)
+	}
+	p.generic = bindGeneric(generic, clusters, final)
+	for _, g := range p.generic {
+		for _, d := range sortedKeys(g.to) {
+			g.to[d].parts = append(g.to[d].parts, genericPart{g.entry, d})
+		}
+	}
+	p.clusters = slices.DeleteFunc(p.clusters, func(f *finalCluster) bool { return !f.changes() })
+	return p
+}
+
+// bestName is the spelling that names an entry on its own.
+func (e *entry) bestName() string {
+	c := &cluster{members: []*entry{e}, spell: e.spell}
+	c.class = voteClass(e.votes, e.class)
+	return c.name()
+}
+
+// changes reports whether consolidating a cluster changes the store.
+func (f *finalCluster) changes() bool {
+	if len(f.members) != 1 || len(f.parts) > 0 {
+		return true
+	}
+	m := f.members[0]
+	return m.id != f.id || m.name != f.name
+}
+
+// buildClusters makes a cluster of each set of joined entries, but the
+// generic ones.
+func buildClusters(entries []*entry, uf unionFind, generic []*entry) []*cluster {
+	skip := map[*entry]bool{}
+	for _, g := range generic {
+		skip[g] = true
+	}
+	byRoot := map[int]*cluster{}
+	var out []*cluster
+	for i, e := range entries {
+		if skip[e] {
+			continue
+		}
+		root := uf.find(i)
+		c := byRoot[root]
+		if c == nil {
+			c = &cluster{}
+			byRoot[root] = c
+			out = append(out, c)
+		}
+		c.members = append(c.members, e)
+	}
+	for _, c := range out {
+		c.summarize()
+	}
+	return out
+}
+
+// clusterIndex finds clusters by key, alias, last word, initials and first word.
+type clusterIndex struct {
+	byKey      map[string][]*cluster
+	byAlias    map[string][]*cluster
+	byLastWord map[string][]*cluster // persons of two words or more
+	byInitials map[string][]*cluster // organizations and places of two words or more
+	firstWords []string              // sorted first words of organizations of two words or more
+	byFirst    map[string][]*cluster
+	root       map[*cluster]int // a member index, for union
+}
+
+func indexClusters(clusters []*cluster) *clusterIndex {
+	x := &clusterIndex{byKey: map[string][]*cluster{}, byAlias: map[string][]*cluster{}, byLastWord: map[string][]*cluster{},
+		byInitials: map[string][]*cluster{}, byFirst: map[string][]*cluster{}}
+	for _, c := range clusters {
+		x.byKey[c.key] = append(x.byKey[c.key], c)
+		for a := range c.aliases {
+			x.byAlias[a] = append(x.byAlias[a], c)
+		}
+		if len(c.words) < 2 {
+			continue
+		}
+		switch c.class {
+		case schema.Person:
+			w := c.words[len(c.words)-1]
+			x.byLastWord[w] = append(x.byLastWord[w], c)
+		default:
+			in := initials(c.key)
+			x.byInitials[in] = append(x.byInitials[in], c)
+			if c.class == schema.Organization {
+				if _, ok := x.byFirst[c.words[0]]; !ok {
+					x.firstWords = append(x.firstWords, c.words[0])
+				}
+				x.byFirst[c.words[0]] = append(x.byFirst[c.words[0]], c)
+			}
+		}
+	}
+	slices.Sort(x.firstWords)
+	return x
+}
+
+// candidate is an entity a cluster may join, with the weight of the
+// evidence for it (documents).
+type candidate struct {
+	c      *cluster
+	weight int
+}
+
+// bindShort joins each cluster that a name rule binds to one other
+// cluster; it reports whether it joined any. The decisions of a round are
+// all taken before any join.
+func bindShort(clusters []*cluster, entries []*entry, uf unionFind) bool {
+	x := indexClusters(clusters)
+	index := map[*entry]int{}
+	for i, e := range entries {
+		index[e] = i
+	}
+	type join struct{ a, b *cluster }
+	var joins []join
+	for _, c := range clusters {
+		if t := x.target(c); t != nil {
+			joins = append(joins, join{c, t})
+		}
+	}
+	joined := false
+	for _, j := range joins {
+		if uf.union(index[j.a.members[0]], index[j.b.members[0]]) {
+			joined = true
+		}
+	}
+	return joined
+}
+
+// target is the cluster c is a name of, or nil: by the first rule that
+// finds candidates, the one candidate, or one that dominates the others.
+func (x *clusterIndex) target(c *cluster) *cluster {
+	for _, rule := range []func(*cluster) []candidate{x.byAliasRule, x.byAcronymRule, x.byTruncationRule} {
+		if cands := rule(c); len(cands) > 0 {
+			return dominant(cands)
+		}
+	}
+	return nil
+}
+
+// byAliasRule: clusters that gave c's name as an alias, and for a person,
+// those whose full name ends with c's word ("Reagan": Ronald Reagan) or
+// with c's full name behind a title ("Agriculture Commissioner Frans
+// Andriessen": Frans Andriessen), and for an organization, the one c
+// names behind a place ("U.S. Federal Reserve": Federal Reserve).
+func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
+	var out []candidate
+	add := func(o *cluster) {
+		if o == c || slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
+			return
+		}
+		out = append(out, candidate{o, len(o.docs)})
+	}
+	for _, o := range x.byAlias[c.key] {
+		if x.aliasCompatible(c, o) {
+			add(o)
+		}
+	}
+	if c.class == schema.Person && len(c.words) == 1 {
+		for _, o := range x.byLastWord[c.key] {
+			add(o)
+		}
+	}
+	for i := 1; len(c.words)-i >= 2; i++ {
+		tail := strings.Join(c.words[i:], " ")
+		for _, o := range x.byKey[tail] {
+			switch {
+			case c.class == schema.Person && o.class == schema.Person:
+				add(o)
+			case c.class == schema.Organization && o.class == schema.Organization && x.isPlace(strings.Join(c.words[:i], " ")):
+				add(o)
+			}
+		}
+	}
+	return out
+}
+
+// aliasCompatible reports whether c may join o, which gave c's name as an
+// alias: a short name always (of its class, or of another class that is
+// no person's); a fuller one only a cluster of its class with at least a
+// fourth of its documents, and of another class no person's, with
+// crossClass times its documents.
+func (x *clusterIndex) aliasCompatible(c, o *cluster) bool {
+	if c.class != o.class {
+		return c.class != schema.Person && o.class != schema.Person && len(o.docs) >= crossClass*len(c.docs)
+	}
+	return c.short() || dominance*len(o.docs) >= len(c.docs)
+}
+
+// isPlace reports whether key is the key of a place.
+func (x *clusterIndex) isPlace(key string) bool {
+	for _, o := range x.byKey[key] {
+		if o.class == schema.Place {
+			return true
+		}
+	}
+	return false
+}
+
+// byAcronymRule: for an acronym no cluster gave as an alias, the
+// organizations and places of its initials that documents name with it
+// ("TWA": Trans World Airlines), weighed by those documents.
+func (x *clusterIndex) byAcronymRule(c *cluster) []candidate {
+	if c.level != levelAcronym || c.class == schema.Person {
+		return nil
+	}
+	var out []candidate
+	for _, o := range x.byInitials[acronymLetters(c.key)] {
+		if n := cooccur(c, o); o != c && n > 0 {
+			out = append(out, candidate{o, n})
+		}
+	}
+	return out
+}
+
+// byTruncationRule: for an organization of one word that is the start of
+// the first word of organizations' fuller names ("Fed": Federal Reserve,
+// Federal Deposit Insurance Corp), those that documents name with it at
+// least twice, weighed by those documents.
+func (x *clusterIndex) byTruncationRule(c *cluster) []candidate {
+	if c.class != schema.Organization || len(c.words) != 1 || len(c.key) < 3 || c.level == levelAcronym {
+		return nil
+	}
+	var out []candidate
+	i, _ := slices.BinarySearch(x.firstWords, c.key)
+	for ; i < len(x.firstWords) && strings.HasPrefix(x.firstWords[i], c.key); i++ {
+		if x.firstWords[i] == c.key {
+			continue
+		}
+		for _, o := range x.byFirst[x.firstWords[i]] {
+			if n := cooccur(c, o); n >= 2 {
+				out = append(out, candidate{o, n})
+			}
+		}
+	}
+	return out
+}
+
+// cooccur counts the documents that mention both clusters.
+func cooccur(a, b *cluster) int {
+	if len(a.docs) > len(b.docs) {
+		a, b = b, a
+	}
+	n := 0
+	for d := range a.docs {
+		if b.docs[d] {
+			n++
+		}
+	}
+	return n
+}
+
+// dominant returns the candidate with dominance times the weight of all
+// the others together, or nil.
+func dominant(cands []candidate) *cluster {
+	slices.SortFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.c.members[0].id, b.c.members[0].id))
+	})
+	rest := 0
+	for _, k := range cands[1:] {
+		rest += k.weight
+	}
+	if cands[0].weight > 0 && cands[0].weight >= dominance*rest {
+		return cands[0].c
+	}
+	return nil
+}
+
+// bindGeneric decides, for each document of each generic node, the entity
+// the document names with that head: the one cluster it mentions with a
+// name of that head word ("the Commission" in a document naming the
+// Securities and Exchange Commission), else none (the mention becomes
+// text).
+func bindGeneric(generic []*entry, clusters []*cluster, final map[*entry]*finalCluster) []*genericNode {
+	if len(generic) == 0 {
+		return nil
+	}
+	wanted := map[string]bool{}
+	for _, g := range generic {
+		for d := range g.docs {
+			wanted[d] = true
+		}
+	}
+	inDoc := map[string][]*cluster{}
+	heads := map[*cluster]map[string]bool{}
+	for _, c := range clusters {
+		for d := range c.docs {
+			if wanted[d] {
+				inDoc[d] = append(inDoc[d], c)
+			}
+		}
+	}
+	headsOf := func(c *cluster) map[string]bool {
+		h, ok := heads[c]
+		if !ok {
+			h = map[string]bool{}
+			for s := range c.spell {
+				for _, w := range headWords(s) {
+					h[w] = true
+				}
+			}
+			heads[c] = h
+		}
+		return h
+	}
+	var out []*genericNode
+	for _, g := range generic {
+		n := &genericNode{entry: g, to: map[string]*finalCluster{}}
+		head := nameKey(g.bestName())
+		for _, d := range sortedKeys(g.docs) {
+			var found *cluster
+			count := 0
+			for _, c := range inDoc[d] {
+				if head != "" && headsOf(c)[head] {
+					found, count = c, count+1
+				}
+			}
+			if count == 1 {
+				n.to[d] = final[found.members[0]]
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
