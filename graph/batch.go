@@ -46,11 +46,11 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	var (
 		stored []*schema.Extraction // the documents written
 		quads  []quad.Quad
-		seen  = make(map[string]bool, len(xs)) // documents of this batch
-		names = make(map[string]string)        // entity id → its <name>, stored or given in this batch
-		known = make(map[string]bool)          // entity ids whose stored name was looked up
-		index dedup.Index                      // signatures of this batch's documents
-		sigs  = make(map[string]schema.Signature)
+		seen   = make(map[string]bool, len(xs)) // documents of this batch
+		names  = make(map[string]string)        // entity id → its <name>, stored or given in this batch
+		known  = make(map[string]bool)          // entity ids whose stored name was looked up
+		index  dedup.Index                      // signatures of this batch's documents
+		sigs   = make(map[string]schema.Signature)
 	)
 	for i, x := range xs {
 		d := x.Document
