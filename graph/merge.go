@@ -648,6 +648,51 @@ func diffQuads(old, new []quad.Quad) (del, add []quad.Quad) {
 	return del, add
 }
 
+// refPadding works around Cayley v0.7.7's KV store in a transaction that
+// both deletes and adds quads: it nets each value's reference count over
+// the whole transaction (graph/log.SplitDeltas), and resolves the values
+// of added quads only among those whose net count does not fall
+// (kv.applyAddDeltas), so that a quad added with a value that more quads
+// lose than gain — <mentions>, when a merge sums two of them into one —
+// is stored with no value in that place. Repeating an added quad that
+// holds such a value enough times evens its count: the store inserts each
+// quad once, and the value's count only stays higher than its quads, so
+// it is never dropped while in use.
+func refPadding(add, del []quad.Quad) []cgraph.Delta {
+	net := map[quad.Value]int{}
+	first := map[quad.Value]quad.Quad{}
+	for _, q := range add {
+		for _, d := range quad.Directions {
+			if v := q.Get(d); v != nil {
+				net[v]++
+				if _, ok := first[v]; !ok {
+					first[v] = q
+				}
+			}
+		}
+	}
+	for _, q := range del {
+		for _, d := range quad.Directions {
+			if v := q.Get(d); v != nil {
+				net[v]--
+			}
+		}
+	}
+	var out []cgraph.Delta
+	for _, v := range slices.SortedFunc(func(yield func(quad.Value) bool) {
+		for v, n := range net {
+			if _, added := first[v]; added && n < 0 && !yield(v) {
+				return
+			}
+		}
+	}, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) }) {
+		for range -net[v] {
+			out = append(out, cgraph.Delta{Quad: first[v], Action: cgraph.Add})
+		}
+	}
+	return out
+}
+
 // applyRewrite deletes and adds the quads of a rewrite in one transaction,
 // with the running totals.
 func (s *Store) applyRewrite(ctx context.Context, rw *rewriting) error {
@@ -655,6 +700,7 @@ func (s *Store) applyRewrite(ctx context.Context, rw *rewriting) error {
 	for _, q := range rw.add {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
+	deltas = append(deltas, refPadding(rw.add, rw.del)...)
 	for _, q := range rw.del {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
