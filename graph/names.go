@@ -25,12 +25,24 @@ func nameKey(name string) string {
 
 // keyWords returns the words of nameKey(name).
 func keyWords(name string) []string {
+	ws := fullKeyWords(name)
+	for len(ws) > 1 && trailingWords[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// fullKey is nameKey with the company forms and bodies kept: what names
+// of other classes than organizations compare by, so that "Singapore Co
+// Ltd" is not Singapore, nor "Morton Ltd" a Morton.
+func fullKey(name string) string {
+	return strings.Join(fullKeyWords(name), " ")
+}
+
+func fullKeyWords(name string) []string {
 	ws := slugWords(name)
 	for len(ws) > 1 && leadingWords[ws[0]] {
 		ws = ws[1:]
-	}
-	for len(ws) > 1 && trailingWords[ws[len(ws)-1]] {
-		ws = ws[:len(ws)-1]
 	}
 	return ws
 }
@@ -231,13 +243,18 @@ func slicesEqual(a, b []string) bool {
 	return true
 }
 
-// betterSpelling orders two spellings of one entity by level, then by the
-// documents that use them, then fewer words, then lower case before
-// capitals, then shorter, then alphabetically: a total order, so the name
-// an entity gets does not depend on the order documents came in.
+// betterSpelling orders two spellings of one entity by level, then clean
+// before one with stray marks ("Point Software Inc>", a ticker's
+// bracket), then by the documents that use them, then fewer words, then
+// lower case before capitals, then shorter, then alphabetically: a total
+// order, so the name an entity gets does not depend on the order
+// documents came in.
 func betterSpelling(a, b string, la, lb, da, db int) bool {
 	if la != lb {
 		return la > lb
+	}
+	if ca, cb := isClean(a), isClean(b); ca != cb {
+		return ca
 	}
 	if da != db {
 		return da > db
@@ -252,6 +269,17 @@ func betterSpelling(a, b string, la, lb, da, db int) bool {
 		return len(a) < len(b)
 	}
 	return a < b
+}
+
+// isClean reports whether a name holds only letters, digits, spaces and
+// the marks names are written with (. ' & - ,).
+func isClean(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" .'&-,’", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func upperCount(s string) int {

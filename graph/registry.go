@@ -88,24 +88,23 @@ func newRegistry() *registry {
 // observe adds what a stored document says of its entities; names holds
 // the <name> of each entity after the document was written.
 func (r *registry) observe(x *schema.Extraction, names map[string]string) {
-	for _, e := range x.Entities {
+	for _, e := range docEntities(x.Entities) {
 		if e.ID == "" {
 			continue
 		}
-		name := names[e.ID]
 		en := r.entries[e.ID]
 		if en == nil {
-			en = newEntry(e.ID, e.Class, name)
+			en = newEntry(e.ID, e.Class, names[e.ID])
 			r.entries[e.ID] = en
 		}
-		if e.Name != "" {
-			en.spell[e.Name]++
+		for _, n := range e.names {
+			en.spell[n]++
 		}
 		if i := classOf(e.Class); i >= 0 {
 			en.votes[i] += e.Mentions
 		}
 		en.docs[x.Document.ID] = true
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
+		for _, a := range append(slices.Clone(e.names), e.Aliases...) {
 			if a != "" && a != en.name {
 				en.aliases[a] = true
 			}
@@ -295,16 +294,22 @@ func sortedKeys[V any](m map[string]V) []string {
 // Thresholds of the registry's decisions.
 const (
 	// dominance: a short name shared by several known entities joins
-	// the one with this many times the documents of all the others
-	// together ("Reagan": Ronald Reagan in 42 documents, Nancy, Michael
-	// and fragments in 8), else it stays apart ("Kim": Kim Jong Un and
-	// Duyeon Kim, one document each).
+	// the one named in more documents than all the others together and
+	// in this many times as many as the next ("Reagan": Ronald Reagan in
+	// 21 documents; Nancy Reagan, Michael Reagan and fragments such as
+	// "Besides Reagan" in one each), else it stays apart ("Kim": Kim Jong
+	// Un and Duyeon Kim, in one document each).
 	dominance = 4
-	// crossClass: a name of one class may join an entity of another
-	// (non-person) class by an alias only when that entity has this many
-	// times its documents ("America", an organization in 3 documents,
-	// joins the place United States, in 4,367).
-	crossClass = 10
+	// crossClass, crossClassDocs: a name of one class may join an entity
+	// of another (non-person) class by an alias only when it is named in
+	// at most crossClassDocs documents and that entity in crossClass
+	// times as many ("America", an organization in 3 documents, joins the
+	// place United States, in 4,367).
+	crossClass     = 10
+	crossClassDocs = 5
+	// minPlaceDocs: a place named before an organization's name is a
+	// place of at least this many documents.
+	minPlaceDocs = 5
 	// maxRounds bounds the rounds of decide; each round joins what the
 	// previous one made unambiguous.
 	maxRounds = 8
@@ -371,22 +376,7 @@ func (r *registry) decide() *mergePlan {
 	for i, id := range ids {
 		entries[i] = r.entries[id]
 	}
-	uf := make(unionFind, len(entries))
-	byKey := map[string]int{}
-	var generic []*entry
-	for i, e := range entries {
-		uf[i] = i
-		key := nameKey(e.bestName())
-		if isGenericKey(key) {
-			generic = append(generic, e)
-			continue
-		}
-		if j, ok := byKey[key]; ok {
-			uf.union(i, j)
-		} else {
-			byKey[key] = i
-		}
-	}
+	uf, generic := joinByKey(entries)
 	var clusters []*cluster
 	for round := 0; ; round++ {
 		clusters = buildClusters(entries, uf, generic)
@@ -412,6 +402,44 @@ func (r *registry) decide() *mergePlan {
 	}
 	p.clusters = slices.DeleteFunc(p.clusters, func(f *finalCluster) bool { return !f.changes() })
 	return p
+}
+
+// joinByKey joins the entries whose names are one (nameKey): the
+// organizations by their key, every class by the key with company forms
+// kept (fullKey), so that "Reagan" the organization and "Reagan" the
+// person are one entity (of the class most mentions give), and "Trans
+// World Airlines Inc" is Trans World Airlines, but "Singapore Co Ltd" is
+// not the place. It returns the joins and the generic entries, which
+// join nothing.
+func joinByKey(entries []*entry) (unionFind, []*entry) {
+	uf := make(unionFind, len(entries))
+	byKey, byFull := map[string]int{}, map[string]int{}
+	var generic []*entry
+	join := func(m map[string]int, key string, i int) {
+		if j, ok := m[key]; ok {
+			uf.union(i, j)
+		} else {
+			m[key] = i
+		}
+	}
+	for i, e := range entries {
+		uf[i] = i
+		name := e.bestName()
+		key, full := nameKey(name), fullKey(name)
+		org := voteClass(e.votes, e.class) == schema.Organization
+		if !org {
+			key = full
+		}
+		if isGenericKey(key) {
+			generic = append(generic, e)
+			continue
+		}
+		if org {
+			join(byKey, key, i)
+		}
+		join(byFull, full, i)
+	}
+	return uf, generic
 }
 
 // bestName is the spelling that names an entry on its own.
@@ -544,9 +572,10 @@ func (x *clusterIndex) target(c *cluster) *cluster {
 
 // byAliasRule: clusters that gave c's name as an alias, and for a person,
 // those whose full name ends with c's word ("Reagan": Ronald Reagan) or
-// with c's full name behind a title ("Agriculture Commissioner Frans
-// Andriessen": Frans Andriessen), and for an organization, the one c
-// names behind a place ("U.S. Federal Reserve": Federal Reserve).
+// that c's full name ends with behind a title ("Agriculture Commissioner
+// Frans Andriessen": Frans Andriessen), and for an organization, the one c
+// names behind a place and that a document called c ("U.S. Federal
+// Reserve", alias "Federal Reserve": Federal Reserve).
 func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
 	var out []candidate
 	add := func(o *cluster) {
@@ -571,7 +600,7 @@ func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
 			switch {
 			case c.class == schema.Person && o.class == schema.Person:
 				add(o)
-			case c.class == schema.Organization && o.class == schema.Organization && x.isPlace(strings.Join(c.words[:i], " ")):
+			case c.class == schema.Organization && o.class == schema.Organization && c.aliases[o.key] && x.isPlace(strings.Join(c.words[:i], " ")):
 				add(o)
 			}
 		}
@@ -580,21 +609,25 @@ func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
 }
 
 // aliasCompatible reports whether c may join o, which gave c's name as an
-// alias: a short name always (of its class, or of another class that is
-// no person's); a fuller one only a cluster of its class with at least a
-// fourth of its documents, and of another class no person's, with
-// crossClass times its documents.
+// alias: of its own class, a short name always and a fuller one only a
+// cluster with at least a fourth of its documents; of another class (no
+// person's), a name of a few documents (crossClassDocs, no company form)
+// with crossClass times its documents: a tagging slip ("America" as an
+// organization), not an entity of its own ("United", the airline, in 22
+// documents).
 func (x *clusterIndex) aliasCompatible(c, o *cluster) bool {
 	if c.class != o.class {
-		return c.class != schema.Person && o.class != schema.Person && len(o.docs) >= crossClass*len(c.docs)
+		return c.class != schema.Person && o.class != schema.Person && len(c.docs) <= crossClassDocs &&
+			len(o.docs) >= crossClass*len(c.docs) && fullKey(c.name()) == c.key
 	}
 	return c.short() || dominance*len(o.docs) >= len(c.docs)
 }
 
-// isPlace reports whether key is the key of a place.
+// isPlace reports whether key is a name of a place that documents name
+// (minPlaceDocs at least): "U.S.", "Ontario", not a stray "Central".
 func (x *clusterIndex) isPlace(key string) bool {
-	for _, o := range x.byKey[key] {
-		if o.class == schema.Place {
+	for _, o := range append(x.byKey[key], x.byAlias[key]...) {
+		if o.class == schema.Place && len(o.docs) >= minPlaceDocs {
 			return true
 		}
 	}
@@ -654,17 +687,20 @@ func cooccur(a, b *cluster) int {
 	return n
 }
 
-// dominant returns the candidate with dominance times the weight of all
-// the others together, or nil.
+// dominant returns the candidate with more weight than all the others
+// together and dominance times the weight of the next, or nil.
 func dominant(cands []candidate) *cluster {
 	slices.SortFunc(cands, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.c.members[0].id, b.c.members[0].id))
 	})
-	rest := 0
-	for _, k := range cands[1:] {
+	top, next, rest := cands[0].weight, 0, 0
+	for i, k := range cands[1:] {
+		if i == 0 {
+			next = k.weight
+		}
 		rest += k.weight
 	}
-	if cands[0].weight > 0 && cands[0].weight >= dominance*rest {
+	if top > rest && top >= dominance*next {
 		return cands[0].c
 	}
 	return nil

@@ -152,7 +152,7 @@ func extractionQuads(x *schema.Extraction, names map[string]string, dups []strin
 		}
 	}
 
-	for _, e := range x.Entities {
+	for _, e := range docEntities(x.Entities) {
 		b.entity(e, names)
 		ei := EntityIRI(e.ID)
 		b.doc(ei, schema.PropMentionedIn, docIRI)
@@ -181,19 +181,59 @@ func uniqueQuads(quads []quad.Quad) []quad.Quad {
 	return out
 }
 
-// entity adds the global (unlabelled) quads of an entity node.
-func (b *quadBuilder) entity(e schema.Entity, names map[string]string) {
+// docEntity is an entity of one document with the names the document
+// gives it: a document may name one entity in two spellings of one id
+// ("CalFed Inc", "CalFed Inc."), which the store keeps as one node with
+// one count of mentions.
+type docEntity struct {
+	schema.Entity
+	names []string // sorted, distinct
+}
+
+// docEntities joins the entities of a document that have one id: their
+// mentions summed, their names and aliases together.
+func docEntities(ents []schema.Entity) []docEntity {
+	var out []docEntity
+	at := make(map[string]int, len(ents))
+	for _, e := range ents {
+		i, ok := at[e.ID]
+		if !ok {
+			at[e.ID] = len(out)
+			out = append(out, docEntity{Entity: e})
+			if e.Name != "" {
+				out[len(out)-1].names = []string{e.Name}
+			}
+			continue
+		}
+		d := &out[i]
+		d.Mentions += e.Mentions
+		d.Aliases = append(slices.Clone(d.Aliases), e.Aliases...)
+		if e.Name != "" && !slices.Contains(d.names, e.Name) {
+			d.names = append(d.names, e.Name)
+			slices.Sort(d.names)
+		}
+	}
+	return out
+}
+
+// entity adds the global (unlabelled) quads of an entity node, and the
+// names the document gives it where they are not its <name> (<named>,
+// labelled: the registry counts the documents of each spelling).
+func (b *quadBuilder) entity(e docEntity, names map[string]string) {
 	ei := EntityIRI(e.ID)
 	name, ok := names[e.ID]
 	if !ok && e.Name != "" {
 		name = e.Name
 		names[e.ID] = name
 		b.add(ei, schema.PropName, quad.String(name), nil)
-	} else if e.Name != "" && e.Name != name {
-		// another spelling of the name: an alias, and what this
-		// document calls the entity (the registry counts spellings)
-		b.add(ei, schema.PropAlias, quad.String(e.Name), nil)
-		b.add(ei, PropNamed, quad.String(e.Name), b.label)
+	}
+	if len(e.names) > 1 || len(e.names) == 1 && e.names[0] != name {
+		for _, n := range e.names {
+			if n != name {
+				b.add(ei, schema.PropAlias, quad.String(n), nil)
+			}
+			b.add(ei, PropNamed, quad.String(n), b.label)
+		}
 	}
 	if e.Class != "" {
 		b.add(ei, schema.PropType, quad.IRI(e.Class), nil)
