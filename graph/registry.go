@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -310,6 +311,10 @@ const (
 	// minPlaceDocs: a place named before an organization's name is a
 	// place of at least this many documents.
 	minPlaceDocs = 5
+	// misspelled: a name one letter from another is that other's
+	// misspelling when the other is named in this many times as many
+	// documents.
+	misspelled = 10
 	// maxRounds bounds the rounds of decide; each round joins what the
 	// previous one made unambiguous.
 	maxRounds = 8
@@ -494,12 +499,12 @@ type clusterIndex struct {
 	byInitials map[string][]*cluster // organizations and places of two words or more
 	firstWords []string              // sorted first words of organizations of two words or more
 	byFirst    map[string][]*cluster
-	root       map[*cluster]int // a member index, for union
+	byDeletion map[string][]*cluster // organizations and places of two words or more, by misspellingKeys
 }
 
 func indexClusters(clusters []*cluster) *clusterIndex {
 	x := &clusterIndex{byKey: map[string][]*cluster{}, byAlias: map[string][]*cluster{}, byLastWord: map[string][]*cluster{},
-		byInitials: map[string][]*cluster{}, byFirst: map[string][]*cluster{}}
+		byInitials: map[string][]*cluster{}, byFirst: map[string][]*cluster{}, byDeletion: map[string][]*cluster{}}
 	for _, c := range clusters {
 		x.byKey[c.key] = append(x.byKey[c.key], c)
 		for a := range c.aliases {
@@ -515,6 +520,9 @@ func indexClusters(clusters []*cluster) *clusterIndex {
 		default:
 			in := initials(c.key)
 			x.byInitials[in] = append(x.byInitials[in], c)
+			for _, k := range misspellingKeys(c.words) {
+				x.byDeletion[k] = append(x.byDeletion[k], c)
+			}
 			if c.class == schema.Organization {
 				if _, ok := x.byFirst[c.words[0]]; !ok {
 					x.firstWords = append(x.firstWords, c.words[0])
@@ -562,7 +570,7 @@ func bindShort(clusters []*cluster, entries []*entry, uf unionFind) bool {
 // target is the cluster c is a name of, or nil: by the first rule that
 // finds candidates, the one candidate, or one that dominates the others.
 func (x *clusterIndex) target(c *cluster) *cluster {
-	for _, rule := range []func(*cluster) []candidate{x.byAliasRule, x.byAcronymRule, x.byTruncationRule} {
+	for _, rule := range []func(*cluster) []candidate{x.byAliasRule, x.byAcronymRule, x.byTruncationRule, x.byMisspellingRule} {
 		if cands := rule(c); len(cands) > 0 {
 			return dominant(cands)
 		}
@@ -671,6 +679,93 @@ func (x *clusterIndex) byTruncationRule(c *cluster) []candidate {
 		}
 	}
 	return out
+}
+
+// byMisspellingRule: for an organization or place of two words or more,
+// those of its class whose name is its name with one long word (six
+// letters or more) spelled one letter otherwise, and that documents name
+// misspelled-times as often ("Securities and Exchange Comission", in one
+// document: the Securities and Exchange Commission, in 636). A person's
+// name spelled otherwise may be another person's.
+func (x *clusterIndex) byMisspellingRule(c *cluster) []candidate {
+	if c.class == schema.Person || len(c.words) < 2 {
+		return nil
+	}
+	var out []candidate
+	for _, k := range misspellingKeys(c.words) {
+		for _, o := range x.byDeletion[k] {
+			if o == c || o.class != c.class || len(o.docs) < misspelled*len(c.docs) || !oneLetterApart(c.words, o.words) ||
+				slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
+				continue
+			}
+			out = append(out, candidate{o, len(o.docs)})
+		}
+	}
+	return out
+}
+
+// misspellingKeys are the keys a name is indexed and looked up by to find
+// names one letter apart: for each long word, the name with that word as
+// it is and without each of its letters.
+func misspellingKeys(words []string) []string {
+	var out []string
+	for i, w := range words {
+		r := []rune(w)
+		if len(r) < 6 {
+			continue
+		}
+		out = append(out, strconv.Itoa(i)+"\x00"+strings.Join(words, " "))
+		for j := range r {
+			v := slices.Clone(words)
+			v[i] = string(r[:j]) + string(r[j+1:])
+			out = append(out, strconv.Itoa(i)+"\x00"+strings.Join(v, " "))
+		}
+	}
+	return out
+}
+
+// oneLetterApart reports whether two names differ in one word of six
+// letters or more, by one letter added, dropped or replaced.
+func oneLetterApart(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := range a {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	x, y := []rune(a[diff]), []rune(b[diff])
+	if len(x) < 6 || len(y) < 6 {
+		return false
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	switch len(y) - len(x) {
+	case 0: // one replaced
+		n := 0
+		for i := range x {
+			if x[i] != y[i] {
+				n++
+			}
+		}
+		return n == 1
+	case 1: // one added
+		i := 0
+		for i < len(x) && x[i] == y[i] {
+			i++
+		}
+		return string(x[i:]) == string(y[i+1:])
+	}
+	return false
 }
 
 // cooccur counts the documents that mention both clusters.
