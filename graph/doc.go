@@ -37,7 +37,7 @@
 //
 //	<doc/ID> <type> <Document> <doc/ID> .
 //	<doc/ID> <title>|<subtitle>|<author>|<editor>|<date>|<source>|<url>|<dateline>|<publisher> "…" <doc/ID> .
-//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .     (and <doc/OTHER> <duplicate_of> <doc/ID> <doc/ID> .)
+//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .     (and <doc/OTHER> <duplicate_of> <doc/ID> <doc/OTHER> .)
 //	<doc/ID> <signature> "mh1:…" <doc/ID> .           (MinHash of the body, schema.Signature)
 //	<doc/ID> <lsh> "b07:…" <doc/ID> .                 (one per LSH band: 32)
 //	<doc/ID> <edge_count> 12 <doc/ID> .           (direct edges this document added; for Stats)
@@ -47,8 +47,9 @@
 // Write finds near-duplicates of a new document among the stored ones by
 // its LSH band keys (an object-index lookup per band, see duplicates.go),
 // confirms them by signature similarity (schema.DuplicateThreshold) and
-// links each pair by <duplicate_of> both ways, labelled with the newer
-// document, in the same transaction.
+// links each pair by <duplicate_of> both ways, each link labelled with its
+// subject, in the same transaction (so a pair is stored alike whichever
+// document came first).
 //
 // Every occurrence of a fact (each evidence entry of a schema.Relation, also
 // negated, hedged or reported ones) is a statement node:

@@ -147,8 +147,10 @@ func extractionQuads(x *schema.Extraction, names map[string]string, dups []strin
 	}
 	for _, dup := range append(slices.Clone(d.Duplicates), dups...) {
 		if dup != "" && dup != d.ID {
+			// each link is labelled with the document it is about, so
+			// that the pair is stored alike whichever came first
 			b.doc(docIRI, schema.PropDuplicateOf, DocumentIRI(dup))
-			b.doc(DocumentIRI(dup), schema.PropDuplicateOf, docIRI)
+			b.add(DocumentIRI(dup), schema.PropDuplicateOf, docIRI, DocumentIRI(dup))
 		}
 	}
 
