@@ -59,7 +59,6 @@ func (s *Store) Consolidate(ctx context.Context) (ConsolidateResult, error) {
 			return res, fmt.Errorf("graph: consolidate: %w", err)
 		}
 	}
-	debugRegistry(reg)
 	p := reg.decide()
 	if len(p.clusters) > 0 || len(p.generic) > 0 {
 		rw, err := s.rewrite(ctx, p)
