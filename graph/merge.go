@@ -624,7 +624,7 @@ func (s *Store) hasQuad(ctx context.Context, q quad.Quad) (bool, error) {
 }
 
 // diffQuads returns the quads of old not in new (to delete) and of new not
-// in old (to add), each once, in a stable order.
+// in old (to add), each once.
 func diffQuads(old, new []quad.Quad) (del, add []quad.Quad) {
 	inOld := make(map[quad.Quad]bool, len(old))
 	for _, q := range old {
@@ -644,7 +644,6 @@ func diffQuads(old, new []quad.Quad) (del, add []quad.Quad) {
 			del = append(del, q)
 		}
 	}
-	slices.SortFunc(del, func(a, b quad.Quad) int { return strings.Compare(a.NQuad(), b.NQuad()) })
 	return del, add
 }
 

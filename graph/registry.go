@@ -204,6 +204,7 @@ type cluster struct {
 	docs    map[string]bool
 	aliases map[string]bool // keys of the members' aliases and spellings, but the cluster's own
 	level   int             // the level of its best spelling
+	misspel []string        // its misspellingKeys
 }
 
 // summarize fills in a cluster's sums from its members.
@@ -226,6 +227,9 @@ func (c *cluster) summarize() {
 	c.key = nameKey(name)
 	c.words = strings.Fields(c.key)
 	c.level = spellingLevel(name, c.class, c.spell)
+	if c.class != schema.Person && len(c.words) > 1 {
+		c.misspel = misspellingKeys(c.words)
+	}
 	for _, m := range c.members {
 		for a := range m.aliases {
 			c.addAlias(a)
@@ -383,8 +387,9 @@ func (r *registry) decide() *mergePlan {
 	}
 	uf, generic := joinByKey(entries)
 	var clusters []*cluster
+	prev := map[int]*cluster{}
 	for round := 0; ; round++ {
-		clusters = buildClusters(entries, uf, generic)
+		clusters, prev = buildClusters(entries, uf, generic, prev)
 		if round == maxRounds || !bindShort(clusters, entries, uf) {
 			break
 		}
@@ -464,8 +469,9 @@ func (f *finalCluster) changes() bool {
 }
 
 // buildClusters makes a cluster of each set of joined entries, but the
-// generic ones.
-func buildClusters(entries []*entry, uf unionFind, generic []*entry) []*cluster {
+// generic ones, by the root of its set; a set that did not change since
+// the clusters prev keeps its cluster.
+func buildClusters(entries []*entry, uf unionFind, generic []*entry, prev map[int]*cluster) ([]*cluster, map[int]*cluster) {
 	skip := map[*entry]bool{}
 	for _, g := range generic {
 		skip[g] = true
@@ -485,10 +491,14 @@ func buildClusters(entries []*entry, uf unionFind, generic []*entry) []*cluster 
 		}
 		c.members = append(c.members, e)
 	}
-	for _, c := range out {
+	for root, c := range byRoot {
+		if p := prev[root]; p != nil && len(p.members) == len(c.members) {
+			*c = *p
+			continue
+		}
 		c.summarize()
 	}
-	return out
+	return out, byRoot
 }
 
 // clusterIndex finds clusters by key, alias, last word, initials and first word.
@@ -520,7 +530,7 @@ func indexClusters(clusters []*cluster) *clusterIndex {
 		default:
 			in := initials(c.key)
 			x.byInitials[in] = append(x.byInitials[in], c)
-			for _, k := range misspellingKeys(c.words) {
+			for _, k := range c.misspel {
 				x.byDeletion[k] = append(x.byDeletion[k], c)
 			}
 			if c.class == schema.Organization {
@@ -692,7 +702,7 @@ func (x *clusterIndex) byMisspellingRule(c *cluster) []candidate {
 		return nil
 	}
 	var out []candidate
-	for _, k := range misspellingKeys(c.words) {
+	for _, k := range c.misspel {
 		for _, o := range x.byDeletion[k] {
 			if o == c || o.class != c.class || len(o.docs) < misspelled*len(c.docs) || !oneLetterApart(c.words, o.words) ||
 				slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
