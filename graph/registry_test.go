@@ -236,8 +236,8 @@ var consolidationCases = []struct {
 		{id: "c", ents: []string{"Person:Kim"}, facts: []string{"Person:Kim>visit>port"}},
 	}, []string{`person/duyeon_kim "Duyeon Kim" 1 [Kim]`, `person/kim "Kim" 1 []`, `person/kim_jong_un "Kim Jong Un" 1 [Kim]`}},
 	{"spellings of one id", []doc{
-		{id: "a", ents: []string{"Place:U.S."}},
-		{id: "b", ents: []string{"Place:US"}},
+		{id: "a", ents: []string{"Place:U.S."}, facts: []string{"Place:U.S.>grow>economy>U.S."}},
+		{id: "b", ents: []string{"Place:US"}, facts: []string{"Place:US>grow>economy>US"}},
 		{id: "c", ents: []string{"Place:U.S."}},
 	}, []string{`place/us "U.S." 3 [US]`}},
 	{"generic words", []doc{

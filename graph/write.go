@@ -95,6 +95,19 @@ type quadBuilder struct {
 	quads []quad.Quad
 	label quad.Value
 	edges map[quad.Quad]bool // the direct edges, each once
+	// renamed maps a name this document gives an entity to the entity's
+	// <name>, where they differ: a statement's <attributed_to> and
+	// qualifiers give the entity's name, as Consolidate keeps them.
+	renamed map[string]string
+}
+
+// name is the name a statement gives for s: the entity's, if s is what
+// this document calls an entity by another name.
+func (b *quadBuilder) name(s string) string {
+	if n, ok := b.renamed[s]; ok {
+		return n
+	}
+	return s
 }
 
 // edge adds a direct edge (labelled with the document).
@@ -233,6 +246,10 @@ func (b *quadBuilder) entity(e docEntity, names map[string]string) {
 		for _, n := range e.names {
 			if n != name {
 				b.add(ei, schema.PropAlias, quad.String(n), nil)
+				if b.renamed == nil {
+					b.renamed = map[string]string{}
+				}
+				b.renamed[n] = name
 			}
 			b.add(ei, PropNamed, quad.String(n), b.label)
 		}
@@ -278,7 +295,7 @@ func (b *quadBuilder) relation(r schema.Relation, docID string) {
 		b.doc(st, schema.PropObject, obj)
 		b.doc(st, schema.PropObjectKind, quad.String(r.ObjectKind))
 		for k, v := range r.Qualifiers {
-			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(v), Label: b.label})
+			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(b.name(v)), Label: b.label})
 		}
 		if w := r.When; w != nil && w.Text != "" {
 			// the date the clause names; a fact without one is dated by its document's <date>
@@ -290,7 +307,7 @@ func (b *quadBuilder) relation(r schema.Relation, docID string) {
 		}
 		b.doc(st, schema.PropPolarity, quad.String(r.Polarity))
 		b.doc(st, schema.PropModality, quad.String(r.Modality))
-		b.doc(st, schema.PropAttributedTo, quad.String(r.AttributedTo))
+		b.doc(st, schema.PropAttributedTo, quad.String(b.name(r.AttributedTo)))
 		b.doc(st, schema.PropEvidence, quad.String(ev.Sentence))
 		b.doc(st, schema.PropDocument, DocumentIRI(ev.Document))
 		b.doc(st, schema.PropStart, quad.Int(ev.Start))
