@@ -43,7 +43,7 @@ type ConsolidateResult struct {
 //
 // Consolidate reads the registry of the whole store when this Store has
 // not followed every write (a store written before it was opened, or by
-// Import), about 7 s on Reuters-21578 on bolt; afterwards it follows the
+// Import), 5–10 s on Reuters-21578 on bolt; afterwards it follows the
 // writes. Calling it again without new documents changes nothing.
 func (s *Store) Consolidate(ctx context.Context) (ConsolidateResult, error) {
 	var res ConsolidateResult

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -211,7 +212,7 @@ func spellingLevel(s string, c schema.Class, spell map[string]int) int {
 		if len(key) == 1 && len(ok) > 1 && len(ok[0]) > len(key[0]) && strings.HasPrefix(ok[0], key[0]) {
 			return levelShort // "Fed" beside "Federal Reserve"
 		}
-		if len(ok) < len(key) && slicesEqual(key[len(key)-len(ok):], ok) {
+		if len(ok) < len(key) && slices.Equal(key[len(key)-len(ok):], ok) {
 			return levelShort // "U.S. Federal Reserve", "Agriculture Commissioner Frans Andriessen"
 		}
 	}
@@ -229,18 +230,6 @@ func acronymTwin(s string, spell map[string]int) bool {
 		}
 	}
 	return false
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // betterSpelling orders two spellings of one entity by level, then clean
