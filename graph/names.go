@@ -209,11 +209,18 @@ func spellingLevel(s string, c schema.Class, spell map[string]int) int {
 		if c == schema.Person && len(ok) < 2 {
 			continue
 		}
-		if len(key) == 1 && len(ok) > 1 && len(ok[0]) > len(key[0]) && strings.HasPrefix(ok[0], key[0]) {
-			return levelShort // "Fed" beside "Federal Reserve"
+		if len(key) == 1 && len(ok) > 1 && (strings.HasPrefix(ok[0], key[0]) || ok[len(ok)-1] == key[0]) {
+			// "Fed" beside "Federal Reserve", "Royal" or "Shell" beside
+			// "Royal Dutch Shell", "Germany" beside "West Germany": the
+			// entity's fuller name (a person's surname is short above)
+			return levelShort
 		}
-		if len(ok) < len(key) && slices.Equal(key[len(key)-len(ok):], ok) {
-			return levelShort // "U.S. Federal Reserve", "Agriculture Commissioner Frans Andriessen"
+		if len(ok) >= 2 && len(ok) < len(key) && slices.Equal(key[len(key)-len(ok):], ok) {
+			// "U.S. Federal Reserve", "Agriculture Commissioner Frans
+			// Andriessen"; a name that ends with a single word is no
+			// qualified form of it: "Royal Dutch Shell" of "Shell",
+			// "West Germany" of "Germany".
+			return levelShort
 		}
 	}
 	return levelFull

@@ -61,6 +61,9 @@ func TestSpellingChoice(t *testing.T) {
 		{schema.Place, map[string]int{"U.S.": 1, "US": 1}, "US"},
 		{schema.Organization, map[string]int{"Point Software Inc>": 3, "Point Software Inc": 1}, "Point Software Inc"},
 		{schema.Person, map[string]int{"Agriculture Commissioner Frans Andriessen": 9, "Frans Andriessen": 2}, "Frans Andriessen"},
+		{schema.Organization, map[string]int{"Royal": 30, "Royal Dutch Shell": 10}, "Royal Dutch Shell"},
+		{schema.Organization, map[string]int{"Shell": 30, "Royal Dutch Shell": 10}, "Royal Dutch Shell"},
+		{schema.Place, map[string]int{"Germany": 30, "West Germany": 10}, "West Germany"},
 	}
 	for _, tt := range tests {
 		c := &cluster{members: []*entry{{name: "?"}}, class: tt.class, spell: tt.spell}
