@@ -322,17 +322,18 @@ func buildClusters(entries []*entry, uf unionFind, generic []*entry, prev map[in
 
 // clusterIndex finds clusters by key, alias, last word, initials and first word.
 type clusterIndex struct {
-	byKey      map[string][]*cluster
-	byAlias    map[string][]*cluster
-	byLastWord map[string][]*cluster // persons of two words or more
-	byInitials map[string][]*cluster // organizations and places of two words or more
-	firstWords []string              // sorted first words of organizations of two words or more
-	byFirst    map[string][]*cluster
-	byDeletion map[string][]*cluster // organizations and places of two words or more, by misspellingKeys
+	byKey       map[string][]*cluster
+	byAlias     map[string][]*cluster
+	byLastWord  map[string][]*cluster // persons of two words or more
+	byFirstWord map[string][]*cluster // persons of two words or more
+	byInitials  map[string][]*cluster // organizations and places of two words or more
+	firstWords  []string              // sorted first words of organizations of two words or more
+	byFirst     map[string][]*cluster
+	byDeletion  map[string][]*cluster // organizations and places of two words or more, by misspellingKeys
 }
 
 func indexClusters(clusters []*cluster) *clusterIndex {
-	x := &clusterIndex{byKey: map[string][]*cluster{}, byAlias: map[string][]*cluster{}, byLastWord: map[string][]*cluster{},
+	x := &clusterIndex{byKey: map[string][]*cluster{}, byAlias: map[string][]*cluster{}, byLastWord: map[string][]*cluster{}, byFirstWord: map[string][]*cluster{},
 		byInitials: map[string][]*cluster{}, byFirst: map[string][]*cluster{}, byDeletion: map[string][]*cluster{}}
 	for _, c := range clusters {
 		x.byKey[c.key] = append(x.byKey[c.key], c)
@@ -346,6 +347,7 @@ func indexClusters(clusters []*cluster) *clusterIndex {
 		case schema.Person:
 			w := c.words[len(c.words)-1]
 			x.byLastWord[w] = append(x.byLastWord[w], c)
+			x.byFirstWord[c.words[0]] = append(x.byFirstWord[c.words[0]], c)
 		default:
 			in := initials(c.key)
 			x.byInitials[in] = append(x.byInitials[in], c)
@@ -367,8 +369,9 @@ func indexClusters(clusters []*cluster) *clusterIndex {
 // candidate is an entity a cluster may join, with the weight of the
 // evidence for it (documents).
 type candidate struct {
-	c      *cluster
-	weight int
+	c        *cluster
+	weight   int
+	eligible bool // it may be chosen, not only weigh against the others
 }
 
 // bindShort joins each cluster that a name rule binds to one other
@@ -408,26 +411,23 @@ func (x *clusterIndex) target(c *cluster) *cluster {
 }
 
 // byAliasRule: clusters that gave c's name as an alias, and for a person,
-// those whose full name ends with c's word ("Reagan": Ronald Reagan) or
-// that c's full name ends with behind a title ("Agriculture Commissioner
-// Frans Andriessen": Frans Andriessen), and for an organization, the one c
-// names behind a place and that a document called c ("U.S. Federal
-// Reserve", alias "Federal Reserve": Federal Reserve).
+// those that c's full name ends with behind a title ("Agriculture
+// Commissioner Frans Andriessen": Frans Andriessen), and for an
+// organization, the one c names behind a place and that a document called
+// c ("U.S. Federal Reserve", alias "Federal Reserve": Federal Reserve). A
+// person's single word has a rule of its own (byPersonWord).
 func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
+	if c.class == schema.Person && len(c.words) == 1 {
+		return x.byPersonWord(c)
+	}
 	var out []candidate
 	add := func(o *cluster) {
-		if o == c || slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
-			return
+		if o != c && !slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
+			out = append(out, candidate{o, len(o.docs), true})
 		}
-		out = append(out, candidate{o, len(o.docs)})
 	}
 	for _, o := range x.byAlias[c.key] {
 		if x.aliasCompatible(c, o) {
-			add(o)
-		}
-	}
-	if c.class == schema.Person && len(c.words) == 1 {
-		for _, o := range x.byLastWord[c.key] {
 			add(o)
 		}
 	}
@@ -445,19 +445,71 @@ func (x *clusterIndex) byAliasRule(c *cluster) []candidate {
 	return out
 }
 
+// byPersonWord: for a person's single word, every person of two words or
+// more whose last word ("Reagan": Ronald Reagan, Nancy Reagan) or first
+// word ("Kim": Kim Jong Un) it is, or who was called by it, weighed by
+// their documents; the one chosen must end with the word or have been
+// called by it (a first name alone is no evidence: "Richard").
+func (x *clusterIndex) byPersonWord(c *cluster) []candidate {
+	var out []candidate
+	for _, group := range [][]*cluster{x.byLastWord[c.key], x.byFirstWord[c.key], x.byAlias[c.key]} {
+		for _, o := range group {
+			if o == c || o.class != schema.Person || len(o.words) < 2 || slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
+				continue
+			}
+			eligible := o.words[len(o.words)-1] == c.key || o.aliases[c.key]
+			out = append(out, candidate{o, len(o.docs), eligible})
+		}
+	}
+	return out
+}
+
 // aliasCompatible reports whether c may join o, which gave c's name as an
-// alias: of its own class, a short name always and a fuller one only a
+// alias. A name fuller than a short one (a person's single word, an
+// acronym) or an abbreviation of o's name (abbreviates) may only when it
+// is no place's and its words are words of o's name, in order ("Federal
+// Reserve" of "U.S. Federal Reserve", "Shell" of "Royal Dutch Shell"):
+// a document that calls Kansas City "Kansas", the Mississippi River "the
+// Mississippi", or a company by its subsidiary's name does not make them
+// one. Then, of its own class, a short name always and a fuller one only a
 // cluster with at least a fourth of its documents; of another class (no
 // person's), a name of a few documents (crossClassDocs, no company form)
 // with crossClass times its documents: a tagging slip ("America" as an
 // organization), not an entity of its own ("United", the airline, in 22
 // documents).
 func (x *clusterIndex) aliasCompatible(c, o *cluster) bool {
+	if !c.short() && !abbreviates(c, o) && (c.class == schema.Place || !isSubsequence(c.words, o.words)) {
+		return false
+	}
 	if c.class != o.class {
 		return c.class != schema.Person && o.class != schema.Person && len(c.docs) <= crossClassDocs &&
 			len(o.docs) >= crossClass*len(c.docs) && fullKey(c.name()) == c.key
 	}
 	return c.short() || dominance*len(o.docs) >= len(c.docs)
+}
+
+// abbreviates reports whether c's name is one word, the initials of o's
+// name with or without its company forms and bodies: "FHLBB" of the
+// Federal Home Loan Bank Board, "FSLIC" of the Federal Savings and Loan
+// Insurance Corp, "ICO Inc" of the International Coffee Organization. Such
+// a name is an acronym, though written in five capitals it reads as a
+// headline's word, or though it has a company form.
+func abbreviates(c, o *cluster) bool {
+	if len(c.words) != 1 || len(o.words) < 2 {
+		return false
+	}
+	return c.key == initials(o.key) || c.key == initials(fullKey(o.name()))
+}
+
+// isSubsequence reports whether the words of a are words of b, in order.
+func isSubsequence(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // isPlace reports whether key is a name of a place that documents name
@@ -481,7 +533,7 @@ func (x *clusterIndex) byAcronymRule(c *cluster) []candidate {
 	var out []candidate
 	for _, o := range x.byInitials[acronymLetters(c.key)] {
 		if n := cooccur(c, o); o != c && n > 0 {
-			out = append(out, candidate{o, n})
+			out = append(out, candidate{o, n, true})
 		}
 	}
 	return out
@@ -503,7 +555,7 @@ func (x *clusterIndex) byTruncationRule(c *cluster) []candidate {
 		}
 		for _, o := range x.byFirst[x.firstWords[i]] {
 			if n := cooccur(c, o); n >= 2 {
-				out = append(out, candidate{o, n})
+				out = append(out, candidate{o, n, true})
 			}
 		}
 	}
@@ -527,7 +579,7 @@ func (x *clusterIndex) byMisspellingRule(c *cluster) []candidate {
 				slices.ContainsFunc(out, func(k candidate) bool { return k.c == o }) {
 				continue
 			}
-			out = append(out, candidate{o, len(o.docs)})
+			out = append(out, candidate{o, len(o.docs), true})
 		}
 	}
 	return out
@@ -624,7 +676,7 @@ func dominant(cands []candidate) *cluster {
 		}
 		rest += k.weight
 	}
-	if top > rest && top >= dominance*next {
+	if top > rest && top >= dominance*next && cands[0].eligible {
 		return cands[0].c
 	}
 	return nil

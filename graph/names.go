@@ -74,7 +74,8 @@ var trailingWords = wordSet(`inc incorporated corp corporation co cos company co
 // a node named only by one ("Co", "the Bank", "Commission", "Senate") is
 // no entity of the store (see registry.go: its mentions join the one
 // entity of their document with that head, or become text).
-var genericWords = wordSet(`co corp inc ltd plc company companies corporation firm group unit division
+var genericWords = wordSet(`co cos corp inc incorporated ltd limited plc llc lp ag sa nv bv gmbh spa
+	company companies corporation firm group unit division
 	subsidiary bank commission senate house treasury agency ministry department government
 	board council committee party office administration community association authority bureau
 	court exchange union cabinet army navy police federation institute university club fund
