@@ -466,19 +466,22 @@ func (x *clusterIndex) byPersonWord(c *cluster) []candidate {
 
 // aliasCompatible reports whether c may join o, which gave c's name as an
 // alias. A name fuller than a short one (a person's single word, an
-// acronym) or an abbreviation of o's name (abbreviates) may only when it
-// is no place's and its words are words of o's name, in order ("Federal
-// Reserve" of "U.S. Federal Reserve", "Shell" of "Royal Dutch Shell"):
-// a document that calls Kansas City "Kansas", the Mississippi River "the
-// Mississippi", or a company by its subsidiary's name does not make them
-// one. Then, of its own class, a short name always and a fuller one only a
+// acronym) or an abbreviation of o's name (abbreviates) may, if a
+// place's, only when it is not a part of o's name (its words are o's
+// words in order: isSubsequence), and else only when it is: a place's
+// other names are other words ("Britain", "West Germany" of Germany),
+// but a document that calls Kansas City "Kansas" or the Mississippi River
+// "the Mississippi" does not make the state one with the city and the
+// river; an organization's or a person's are parts of its name
+// ("Federal Reserve" of "U.S. Federal Reserve", "Shell" of "Royal Dutch
+// Shell"), not a subsidiary's name. Then, of its own class, a short name always and a fuller one only a
 // cluster with at least a fourth of its documents; of another class (no
 // person's), a name of a few documents (crossClassDocs, no company form)
 // with crossClass times its documents: a tagging slip ("America" as an
 // organization), not an entity of its own ("United", the airline, in 22
 // documents).
 func (x *clusterIndex) aliasCompatible(c, o *cluster) bool {
-	if !c.short() && !abbreviates(c, o) && (c.class == schema.Place || !isSubsequence(c.words, o.words)) {
+	if !c.short() && !abbreviates(c, o) && (c.class == schema.Place) == isSubsequence(c.words, o.words) {
 		return false
 	}
 	if c.class != o.class {

@@ -55,6 +55,8 @@ func TestNameRules(t *testing.T) {
 		{"a surname that outweighs a first name", []string{"Person:Kim Jong Un:1", "Person:Duyeon Kim:4", "Person:Kim:1"},
 			[]string{"person/duyeon_kim <- person/duyeon_kim person/kim"}},
 		{"a place is not the city of its name", []string{"Place:Kansas City:3|Kansas", "Place:Kansas:5"}, nil},
+		{"a place's other name", []string{"Place:Germany:10|West Germany", "Place:West-Germany:1"},
+			[]string{"place/west_germany <- place/germany place/west_germany"}},
 		{"a river is not its place", []string{"Place:Mississippi River:3|Mississippi", "Place:Mississippi:5"}, nil},
 		{"a part of a company's name", []string{"Organization:Royal Dutch Shell:10|Shell", "Organization:Shell:3"},
 			[]string{"organization/royal_dutch_shell <- organization/royal_dutch_shell organization/shell"}},
