@@ -70,13 +70,16 @@ func (s *sentence) clauseAt(p int) clause {
 		case s.hasRel(k, "obl:agent"):
 			agent = k
 		case s.hasRel(k, "obj", "iobj"):
+			if s.verbalCase(k) {
+				continue // "faced charges following raids": a circumstance read as a second object
+			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, rel: s.rel(k)})
 			}
 		case s.hasRel(k, "obl", "obl:npmod"):
 			prep := s.caseOf(k)
-			if s.isTime(k) || prep == "according" || prep == "according to" || timePreps[prep] {
-				continue // a time, a source ("according to published reports"), a circumstance ("despite …")
+			if s.isTime(k) || prep == "according" || prep == "according to" || timePreps[prep] || s.verbalCase(k) {
+				continue // a time, a source ("according to published reports"), a circumstance ("despite …", "given the costs", "following the talks")
 			}
 			for _, o := range s.conjuncts(k) {
 				c.args = append(c.args, arg{tok: o, prep: prep, rel: "obl"})
@@ -100,6 +103,9 @@ func (s *sentence) clauseAt(p int) clause {
 	if s.hasRel(p, "acl:relcl") {
 		s.relative(&c)
 	}
+	if c.passive && agent < 0 {
+		agent = s.byPhrase(p)
+	}
 	// The passive turned active: "AT&T was bought by SBC" → SBC buy AT&T.
 	if c.passive && agent >= 0 {
 		var patients []arg
@@ -112,6 +118,31 @@ func (s *sentence) clauseAt(p int) clause {
 	}
 	slices.SortStableFunc(c.args, func(a, b arg) int { return a.tok - b.tok })
 	return c
+}
+
+// byPhrase finds the agent of passive p by the words when the parse gives
+// none: "by" right after the verb, then the last name of the noun phrase
+// it opens ("ratified by Labour's ruling National Executive Committee in
+// a break …" → the committee). It returns that name's head token, or -1.
+func (s *sentence) byPhrase(p int) int {
+	i := p + 1
+	for i < len(s.toks) && s.toks[i].UPOS == "ADV" {
+		i++
+	}
+	if i >= len(s.toks) || s.lower(i) != "by" {
+		return -1
+	}
+	agent := -1
+	for j := i + 1; j < len(s.toks) && j < i+10; j++ {
+		t := s.toks[j]
+		if t.UPOS == "PUNCT" || t.UPOS == "ADP" && t.Tag != "POS" || t.UPOS == "AUX" {
+			break
+		}
+		if t.UPOS == "PROPN" && (j+1 >= len(s.toks) || s.toks[j+1].UPOS != "PROPN" || s.toks[j+1].Tag == "POS") {
+			agent = j // the last word of a name
+		}
+	}
+	return agent
 }
 
 // relative fills a relative clause's gap with the noun it modifies: "the

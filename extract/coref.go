@@ -30,7 +30,9 @@ type discourse struct {
 	last, lastSubj map[schema.Class]mark
 	group          []int // the latest entities named together
 	groupSent      int
-	speaker        mark // the latest person who spoke: "…," he said is most likely them again
+	speaker        mark   // the latest person who spoke: "…," he said is most likely them again
+	speakerLit     string // when that one has no name: "the band's spokesman"
+	orgs           []mark // the organizations named, in order
 }
 
 // mark is an entity seen at a sentence.
@@ -45,8 +47,24 @@ func newDiscourse(ents []entity) *discourse {
 // spoke records that person e spoke in sentence s.
 func (d *discourse) spoke(s *sentence, e int) {
 	if e >= 0 && d.ents[e].Class == schema.Person {
-		d.speaker = mark{e, s.idx}
+		d.speaker, d.speakerLit = mark{e, s.idx}, ""
 	}
+}
+
+// spokeUnnamed records that a speaker the text does not name ("the band's
+// spokesman") spoke in sentence s: a "…," he said after it is them, not
+// the last person named.
+func (d *discourse) spokeUnnamed(s *sentence, lit string) {
+	d.speaker, d.speakerLit = mark{-1, s.idx}, lit
+}
+
+// unnamedSpeaker returns the speaker without a name whom a "he said" in
+// sentence s stands for, or "".
+func (d *discourse) unnamedSpeaker(s *sentence) string {
+	if d.speaker.ent < 0 && d.speakerLit != "" && s.idx-d.speaker.sent <= 4 {
+		return d.speakerLit
+	}
+	return ""
 }
 
 // Pronouns and descriptions, by what they can stand for.
@@ -63,6 +81,9 @@ var (
 		"neighbours": schema.Place, "neighbors": schema.Place, "allies": "any", "companies": schema.Organization,
 		"firms": schema.Organization, "groups": schema.Organization, "parties": "any", "pair": "any", "two": "any",
 	}
+	// genericOrgNouns stand for the organization last a subject, whatever
+	// its name: "the company said".
+	genericOrgNouns = setOf("company", "firm", "group", "concern", "corporation", "giant", "operator", "maker", "unit")
 	// orgNouns head a definite description of an organization already named.
 	orgNouns = setOf("company", "firm", "group", "bank", "carrier", "airline", "club", "concern", "maker",
 		"manufacturer", "producer", "retailer", "insurer", "lender", "operator", "giant", "corporation", "utility",
@@ -103,8 +124,13 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 	inQuote := s.inQuote(i)
 	switch {
 	case personPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
-		if h := s.toks[i].Head; h >= 0 && sayVerbs[s.lemmaOf(h)] && s.hasRel(i, "nsubj") && d.speaker.ent >= 0 && s.idx-d.speaker.sent <= 4 {
-			return []int{d.speaker.ent} // "…," he said: the one who spoke last
+		if h := s.toks[i].Head; h >= 0 && sayVerbs[s.lemmaOf(h)] && s.hasRel(i, "nsubj") && s.idx-d.speaker.sent <= 4 {
+			if d.speaker.ent >= 0 {
+				return []int{d.speaker.ent} // "…," he said: the one who spoke last
+			}
+			if d.speakerLit != "" {
+				return nil // … who has no name: no entity (the quotation gets the phrase)
+			}
 		}
 		if e := d.personFor(s, ms, i); e >= 0 {
 			return []int{e}
@@ -114,6 +140,7 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return g
 		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 {
+			d.groupSent = s.idx // named again: "The firms took action … The companies said …"
 			return append([]int(nil), d.group...)
 		}
 	case thingPronouns[w] && s.toks[i].UPOS == "PRON" && !inQuote:
@@ -143,10 +170,18 @@ func (d *discourse) antecedent(s *sentence, ms []Mention, i int, body bool) []in
 			return g
 		}
 		if len(d.group) >= 2 && s.idx-d.groupSent <= 2 && (pluralNouns[s.lower(i)] == "any" || d.ents[d.group[0]].Class == pluralNouns[s.lower(i)]) {
+			d.groupSent = s.idx // named again: "The firms took action … The companies said …"
 			return append([]int(nil), d.group...)
 		}
 	case orgNouns[s.lemmaOf(i)] && s.toks[i].UPOS == "NOUN" && !inQuote && s.definite(i):
-		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 2 {
+		// "the party": the latest organization whose name has that head
+		// ("Labour Party"); "the company": the latest organization subject
+		for k := len(d.orgs) - 1; k >= 0 && s.idx-d.orgs[k].sent <= 15; k-- {
+			if hasWord(d.ents[d.orgs[k].ent].Name, s.lemmaOf(i)) {
+				return []int{d.orgs[k].ent}
+			}
+		}
+		if m, ok := d.lastSubj[schema.Organization]; ok && s.idx-m.sent <= 2 && genericOrgNouns[s.lemmaOf(i)] {
 			return []int{m.ent}
 		}
 	}
@@ -286,6 +321,9 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 		e := ents[0]
 		c := d.ents[e].Class
 		d.last[c] = mark{e, s.idx}
+		if c == schema.Organization && s.ment[i] >= 0 {
+			d.orgs = append(d.orgs, mark{e, s.idx})
+		}
 		if s.hasRel(i, "nsubj", "nsubj:pass") || s.subjectOfRoot(i) {
 			d.lastSubj[c] = mark{e, s.idx}
 		}
@@ -296,8 +334,8 @@ func (d *discourse) remember(s *sentence, ms []Mention) {
 		}
 		var group []int
 		for _, c := range s.conjuncts(i) {
-			if es := s.entitiesAt(c, ms); len(es) == 1 && s.ref[c] == nil && (s.ment[c] < 0 || !ms[s.ment[c]].demonym) {
-				group = append(group, es[0])
+			if es := s.entitiesAt(c, ms); len(es) == 1 && (s.ref[c] == nil || s.toks[c].UPOS == "PRON") && (s.ment[c] < 0 || !ms[s.ment[c]].demonym) {
+				group = appendUnique(group, es[0]) // "he and fellow investor Carl Pohlad"
 			}
 		}
 		if len(group) >= 2 {

@@ -160,7 +160,7 @@ func (x *Extractor) sentences(ctx context.Context, d *article.Document) ([]*sent
 		for j := range s.toks {
 			s.toks[j].NER = nerClass(labels[i][j])
 		}
-		x.parse(s.toks, nameSpans(s.toks, labels[i]))
+		x.parse(s.toks, nameSpans(s.toks, labels[i], x.isDemonym(s.toks)))
 		s.buildTree()
 	}
 	return sents, nil
@@ -251,6 +251,40 @@ func (x *Extractor) parse(toks []token, spans []nameSpan) {
 			}
 		}
 	}
+	nameHeads(toks, spans)
+	mend(toks)
+}
+
+// nameHeads mends a name read as a flat part of the word before it:
+// "Texan Michael Chicoine" parsed with "Michael" flat under "Texan". Flat
+// joins the words of one name only; a name's first word hung that way on
+// a word outside the name takes that word's place, and the word becomes
+// its modifier ("Texan" amod of "Michael", as "New Yorker" of "William").
+func nameHeads(toks []token, spans []nameSpan) {
+	for _, sp := range spans {
+		i := sp.Start
+		h := toks[i].Head
+		if toks[i].Rel != "flat" || h < 0 || h >= sp.Start && h < sp.End {
+			continue
+		}
+		toks[i].Head, toks[i].Rel = toks[h].Head, toks[h].Rel
+		rel := "compound"
+		if toks[h].UPOS == "ADJ" || toks[h].NER == "MISC" {
+			rel = "amod"
+		}
+		toks[h].Head, toks[h].Rel = i, rel
+		for j := range toks {
+			if j != i && toks[j].Head == h && (j > h || toks[j].Rel == "cc" || toks[j].Rel == "punct") {
+				toks[j].Head = i // what hung on the modifier hangs on the name: "and", the conjuncts after
+			}
+		}
+	}
+}
+
+// isDemonym tells whether tokens [i, i+n) of toks are a demonym ("North
+// Korean").
+func (x *Extractor) isDemonym(toks []token) func(i, n int) bool {
+	return func(i, n int) bool { return x.gaz.demonymAt(toks, i) == n }
 }
 
 // nameSpan is a name the parser reads as one word.
@@ -270,7 +304,7 @@ var nameStandIns = map[string]string{"PER": "Bush", "LOC": "Iraq", "ORG": "Enron
 // type), made of words, not punctuation: each becomes one word for the
 // parser, a stand-in for persons, places and organizations, else the
 // name's last word.
-func nameSpans(toks []token, labels []string) []nameSpan {
+func nameSpans(toks []token, labels []string, demonym func(i, n int) bool) []nameSpan {
 	var out []nameSpan
 	for i := 0; i < len(labels); {
 		if !strings.HasPrefix(labels[i], "B-") {
@@ -285,6 +319,9 @@ func nameSpans(toks []token, labels []string) []nameSpan {
 			word := nameStandIns[labels[i][2:]]
 			if word == "" || j-i == 1 {
 				word = toks[j-1].Text
+			}
+			if j-i >= 2 && demonym != nil && demonym(i, j-i) {
+				word = "American" // "North Korean leader": an adjective, as the parser knows "American"
 			}
 			if j-i >= 2 || word != toks[i].Text {
 				out = append(out, nameSpan{span{i, j}, word})

@@ -93,6 +93,9 @@ func (r *reading) clauseFacts(s *sentence, c clause) []fact {
 		f := base
 		verb, surface := s.predicateBase(c)
 		f.objText, f.confidence = s.phrase(owned), 0.6
+		if k := s.child(owned, "nmod:poss"); k >= 0 {
+			f.objText = s.phraseWithout(owned, k) // (Xstrata, fail, "bid for WMC"), not "Xstrata's bid …"
+		}
 		facts = append(facts, r.withPredicate(f, verb, surface)) // (Revlon, expire, "bid")
 	}
 	for _, f := range facts {
@@ -153,11 +156,18 @@ func (r *reading) ownerOf(s *sentence, t int) []int {
 	if s.toks[t].UPOS != "NOUN" || !attributeNouns[s.lemmaOf(t)] {
 		return nil
 	}
+	if k := s.child(t, "nmod:poss"); k >= 0 && len(s.entitiesAt(k, r.ms)) == 0 {
+		return nil // "the company's sales in Asia": the owner is no entity
+	}
 	var out []int
 	for _, k := range s.kids[t] {
 		if s.hasRel(k, "nmod:poss", "compound") || s.hasRel(k, "nmod") && (s.caseOf(k) == "in" || s.caseOf(k) == "of") {
 			for _, c := range s.conjuncts(k) {
-				if ents := s.entitiesAt(c, r.ms); len(ents) == 1 && (s.ment[c] < 0 || !r.ms[s.ment[c]].demonym) {
+				ents := s.entitiesAt(c, r.ms)
+				if len(ents) == 1 && s.caseOf(k) == "in" && r.ents[ents[0]].Class == schema.Place {
+					continue // "sales in Asia" are where they are, not Asia's ("shares in Elan" are Elan's)
+				}
+				if len(ents) == 1 && (s.ment[c] < 0 || !r.ms[s.ment[c]].demonym) {
 					out = appendUnique(out, ents[0])
 				}
 			}
@@ -302,10 +312,18 @@ func (r *reading) argumentFacts(s *sentence, c clause, base fact) []fact {
 		// "took a stake in X": the noun joins the verb when the entity is
 		// in a prepositional phrase after it (on the verb or on the noun)
 		if a.rel == "obj" && f.obj < 0 && s.toks[a.tok].UPOS == "NOUN" && !sayVerbs[lem] {
-			for _, b := range append(args, s.nounArgs(a.tok)...) {
+			// A phrase on the verb joins the noun only when the verb is
+			// light ("held talks with"); "bought ferries from Norway" is
+			// bought from Norway. A phrase on the noun always does ("took
+			// a stake in X", "made a bid for X").
+			own := args
+			if !lightVerbs[lem] {
+				own = nil
+			}
+			for _, b := range append(own, s.nounArgs(a.tok)...) {
 				g := base
 				if b.prep != "" && b.rel != "obj" && !timePreps[b.prep] && (recipient == nil || b.tok != recipient.tok) && r.objectOf(s, b.tok, &g) && g.obj >= 0 {
-					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.phrase(a.tok)+" "+b.prep))
+					out = append(out, r.withPredicate(g, verb+" "+s.lower(a.tok)+" "+b.prep, surface+" "+s.toks[a.tok].Text+" "+b.prep))
 				}
 			}
 		}
@@ -531,6 +549,13 @@ func (r *reading) reciprocalPredicate(s *sentence, c clause) (string, string) {
 	}
 	return schema.Canonical(s.lemmaOf(c.head)), s.toks[c.head].Text
 }
+
+// lightVerbs carry little meaning of their own: their object noun says
+// what happened ("held talks with", "took action against", "reached an
+// agreement with").
+var lightVerbs = setOf("have", "hold", "take", "make", "give", "do", "reach", "conduct", "launch", "file", "open",
+	"start", "begin", "resume", "end", "continue", "raise", "lodge", "bring", "seek", "announce", "sign", "strike",
+	"enter", "form", "set", "pay", "place", "put", "keep", "play")
 
 // timePreps open phrases of time or circumstance, never a party of a light
 // verb: "toasted their friendship after the talks".

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"kg/syntax"
 	"slices"
 	"strings"
 	"unicode"
@@ -143,6 +144,9 @@ func (g *gazetteer) nameLike(toks []token, i int) bool {
 	}
 	if _, ok := g.lookup(nameHead(t.Text)); ok {
 		return true
+	}
+	if i > 0 && !syntax.IsWord(t.Text) && wordLike(t.Text) && len(t.Text) > 1 && !strings.ContainsAny(t.Text, "0123456789") {
+		return true // a capitalized word no dictionary has, inside a sentence: "F-Secure", "Xstrata"
 	}
 	return t.NER != ""
 }
@@ -363,6 +367,8 @@ func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, b
 		m.Class, m.sure = schema.Place, byHead
 	case len(title) > 0:
 		m.Class, m.sure = schema.Person, byHead
+	case i > 0 && orgNouns[strings.ToLower(toks[i-1].Text)] && !startsUpper(toks[i-1].Text):
+		m.Class, m.sure = schema.Organization, byHead // "security firm F-Secure", "the company Xstrata"
 	default:
 		c, ok := nerVote(toks[i:j])
 		if !ok {

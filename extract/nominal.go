@@ -84,12 +84,36 @@ func (r *reading) nominalFacts(s *sentence) []fact {
 			// "Seoul's Kookmin University", "Ewha University in Seoul"
 			h := s.toks[i].Head
 			e, p := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
+			if len(e) == 1 && r.ents[e[0]].Class == schema.Place && s.caseOf(h) == "in" && s.caseOf(i) == "in" {
+				break // "three were in Florida and one in Arkansas": two places of one kind of phrase, side by side
+			}
 			if len(e) == 1 && len(p) == 1 && s.ment[i] >= 0 && !r.ms[s.ment[i]].demonym && r.ents[p[0]].Class == schema.Place &&
 				(r.ents[e[0]].Class == schema.Organization || r.ents[e[0]].Class == schema.Place) && s.ment[h] != s.ment[i] {
 				add(fact{subj: e[0], obj: p[0], pred: "located_in", predText: s.caseOrPossessive(i), attributed: -1, confidence: 0.7})
 			}
+		case s.hasRel(i, "nmod") && s.caseOf(i) == "of" && s.ment[i] >= 0 && s.ment[s.toks[i].Head] >= 0:
+			// "John Smith of the Center for Policy Studies": the person's
+			// organization (a person "of" a place is only from there)
+			h := s.toks[i].Head
+			e, o := s.entitiesAt(h, r.ms), s.entitiesAt(i, r.ms)
+			if len(e) == 1 && len(o) == 1 && r.ents[e[0]].Class == schema.Person && r.ents[o[0]].Class == schema.Organization &&
+				!r.ms[s.ment[i]].demonym && s.ment[h] != s.ment[i] && !s.hasRel(h, "obj", "iobj") { // "free Icahn of TWA": the verb's own "of"
+				add(fact{subj: e[0], obj: o[0], pred: "works_for", predText: "of", attributed: -1, confidence: 0.7})
+			}
+		case s.hasRel(i, "obl") && s.caseOf(i) == "in" && s.ment[i] >= 0:
+			// "attend a meeting at the Vostochny Cosmodrome in the Amur
+			// region": a place phrase right behind a place named with
+			// "at" says where that place is, wherever the parse hung it
+			if x := r.placeAtBefore(s, s.child(i, "case")); x >= 0 {
+				if p := s.entitiesAt(i, r.ms); len(p) == 1 && p[0] != x && r.ents[p[0]].Class == schema.Place && !r.ms[s.ment[i]].demonym {
+					add(fact{subj: x, obj: p[0], pred: "located_in", predText: "in", attributed: -1, confidence: 0.65})
+				}
+			}
 		case meetNouns[s.lower(i)]:
-			if k := s.child(i, "nmod"); k >= 0 && s.caseOf(k) == "between" {
+			for _, k := range s.children(i, "nmod") {
+				if s.caseOf(k) != "between" {
+					continue // "this week's summit between …": the possessive is an nmod too
+				}
 				var parties []int
 				for _, c := range s.conjuncts(k) {
 					parties = appendUnique(parties, s.entitiesAt(c, r.ms)...)
@@ -133,6 +157,39 @@ var eventAgentCases = setOf("from", "by")
 // proposed merger", "a possible bid".
 var hedgedEvents = setOf("proposed", "planned", "possible", "potential", "rumoured", "rumored", "mooted", "expected",
 	"prospective", "likely", "future", "hypothetical")
+
+// completionNouns name a deal that may still be pending: "its buyout of
+// Piedmont" says there is a deal, not that Piedmont was bought. Their facts
+// are hedged unless the sentence shows the deal done (see completed).
+var completionNouns = setOf("acquisition", "purchase", "buyout", "takeover", "merger", "sale")
+
+// completed tells whether the deal that event noun n names is done: it
+// hangs on a preposition of time after it ("after its acquisition of Y",
+// "since the merger with Z"), has a modifier saying so ("its recent
+// purchase of", "last year's takeover of"), or is the object of a verb of
+// completing ("completed its acquisition of").
+func (s *sentence) completed(n int) bool {
+	switch s.caseOf(n) {
+	case "after", "since", "following":
+		return true
+	}
+	for _, k := range s.kids[n] {
+		switch s.lower(k) {
+		case "recent", "completed", "last", "earlier", "former":
+			return true
+		}
+		if s.hasRel(k, "nmod:poss") && s.isTime(k) {
+			return true // "last year's takeover"
+		}
+	}
+	if h := s.toks[n].Head; h >= 0 && s.hasRel(n, "obj") {
+		switch s.lemmaOf(h) {
+		case "complete", "finalize", "finalise", "close", "conclude", "finish":
+			return true
+		}
+	}
+	return false
+}
 
 // predicateOf returns the nearest clause head above noun n (n itself when
 // there is none), whose stance the noun's facts share.
@@ -182,6 +239,9 @@ func (r *reading) eventFacts(s *sentence) []fact {
 				modality = schema.Hedged
 			}
 		}
+		if completionNouns[s.lemmaOf(n)] && !s.completed(n) {
+			modality = schema.Hedged // "interfere with its buyout of Piedmont": a deal, not yet a purchase
+		}
 		neg := false
 		if d := s.child(n, "det"); d >= 0 && s.lower(d) == "no" {
 			neg = true
@@ -228,7 +288,7 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 		noun = s.lemmaOf(c) + " " + noun
 	}
 	role := roleNouns[noun]
-	org, orgText, place, placeText := -1, "", -1, ""
+	org, orgText, place, placeText, placePP := -1, "", -1, "", false
 	for _, k := range s.kids[d] {
 		if !s.hasRel(k, "nmod", "nmod:poss", "compound", "amod") {
 			continue
@@ -240,7 +300,10 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 		prep := s.caseOf(k)
 		switch c := r.ents[ents[0]].Class; {
 		case c == schema.Place && (s.ment[k] >= 0 && r.ms[s.ment[k]].demonym || prep == "from" || prep == "in" || prep == ""):
-			place, placeText = ents[0], s.toks[k].Text // "a Finnish firm", "an investor from Minneapolis"
+			if prep == "" && s.hasRel(k, "compound") && role != "" {
+				continue // "a Korea expert": what the expertise is about, not where anyone is
+			}
+			place, placeText, placePP = ents[0], s.toks[k].Text, prep != "" // "a Finnish firm", "an investor from Minneapolis"
 		case c == schema.Organization || c == schema.Place && (prep == "of" || prep == "at" || s.hasRel(k, "nmod:poss")):
 			org, orgText = ents[0], strings.TrimSpace(s.lemmaOf(d)+" "+prep)
 			for _, kk := range s.children(k, "nmod") { // "Ewha University in Seoul"
@@ -255,8 +318,15 @@ func (r *reading) describe(s *sentence, e, d int, text string) []fact {
 			role = "works_for"
 		}
 		out = append(out, fact{subj: e, obj: org, pred: role, predText: orgText, attributed: -1, confidence: 0.7})
-		if place >= 0 {
+		switch {
+		case place >= 0 && placePP:
+			// "a professor at Catholic University in Santiago": the
+			// phrase after the organization says where it is
 			out = append(out, fact{subj: org, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
+		case place >= 0 && r.ents[e].Class != schema.Person:
+			// "a Finnish unit of Nokia": the unit is in Finland; a person's
+			// "Finnish analyst at DBS" says nothing of where DBS is
+			out = append(out, fact{subj: e, obj: place, pred: "located_in", predText: placeText, attributed: -1, confidence: 0.65})
 		}
 		return out
 	}
@@ -403,6 +473,24 @@ func (r *reading) describeBefore(s *sentence, e, a, b int) []fact {
 	}
 	out = append(out, fact{subj: e, obj: -1, objText: s.text(a, b), pred: pred, predText: "description", attributed: -1, confidence: 0.6})
 	return out
+}
+
+// placeAtBefore returns the place entity named by the phrase that ends
+// right before token c and that "at" introduces ("at the Vostochny
+// Cosmodrome"), or -1.
+func (r *reading) placeAtBefore(s *sentence, c int) int {
+	if c < 1 || s.ment[c-1] < 0 {
+		return -1
+	}
+	m := r.ms[s.ment[c-1]]
+	h := s.mentionHead(m)
+	if h < 0 || m.demonym || s.caseOf(h) != "at" {
+		return -1
+	}
+	if e := s.entitiesAt(h, r.ms); len(e) == 1 && r.ents[e[0]].Class == schema.Place {
+		return e[0]
+	}
+	return -1
 }
 
 // mentionHead returns the token that heads a mention's phrase: the one of

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -31,7 +32,7 @@ func (x *Extractor) OpenIE(ctx context.Context, text string) ([]Tuple, error) {
 		return nil, err
 	}
 	labels := x.ner.TagDocument([][]string{nerWords(toks)}, nil)[0]
-	x.parse(toks, nameSpans(toks, labels))
+	x.parse(toks, nameSpans(toks, labels, x.isDemonym(toks)))
 	s := &sentence{span: span{0, len(text)}, doc: text, toks: toks}
 	s.buildTree()
 	var out []Tuple
@@ -89,18 +90,35 @@ func (s *sentence) openTuple(p int) (Tuple, bool) {
 	for _, k := range objs {
 		t.Args = append(t.Args, s.openPhrase(k))
 	}
-	for i, k := range rest {
+	joined := len(objs) > 0 || s.child(p, "cop") >= 0
+	for _, k := range rest {
+		// a phrase before the verb ("During the 1730s, …") keeps its preposition
+		first := !joined && k > p
+		if k > p {
+			joined = true
+		}
 		if s.hasRel(k, "ccomp") {
-			t.Args = append(t.Args, s.clauseText(k))
+			text := s.clauseText(k) // without its "that"
+			if m := s.child(k, "mark"); first && m >= 0 && s.lower(m) == "that" {
+				t.Relation += " " + s.toks[m].Text // "indicated that | the study | prices could fall"
+			}
+			t.Args = append(t.Args, text)
 			t.Confidence -= 0.1
 			continue
 		}
 		prep := s.caseOf(k)
 		text := s.openPhrase(k)
-		if i == 0 && len(objs) == 0 && prep != "" && s.child(p, "cop") < 0 {
-			// no object: the first preposition joins the relation ("served as")
+		if first && prep != "" {
+			// no object: the first preposition joins the relation ("served
+			// as"), with an adverb between them ("switched over to")
+			c := s.child(k, "case")
+			for _, a := range s.children(p, "advmod", "compound:prt") {
+				if a > p && a < c && a == c-1 && !slices.Contains(words, a) {
+					t.Relation += " " + s.toks[a].Text
+				}
+			}
 			t.Relation += " " + prep
-			text = strings.TrimSpace(strings.TrimPrefix(text, s.toks[s.child(k, "case")].Text))
+			text = strings.TrimSpace(strings.TrimPrefix(text, s.toks[c].Text))
 		}
 		t.Args = append(t.Args, text)
 	}
@@ -108,7 +126,9 @@ func (s *sentence) openTuple(p int) (Tuple, bool) {
 		if s.child(p, "xcomp") >= 0 {
 			return Tuple{}, false // "agreed to buy X": the infinitive's tuple says it
 		}
-		t.Confidence -= 0.3
+		// one argument only: on CaRB such a tuple is mostly a clause whose
+		// object the parse lost, so it ranks below every tuple with two
+		t.Confidence *= 0.15
 	}
 	return t, true
 }

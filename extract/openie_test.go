@@ -39,6 +39,8 @@ func TestOpenIE(t *testing.T) {
 			[]string{"is | Lucia Fernandez | a professor at the university"}},
 		{"two prepositions", "He switched over to Merck .",
 			[]string{"switched over to | He | Merck"}},
+		{"a phrase before the verb keeps its preposition", "During the 1990s the town 's trade with Norway had declined .",
+			[]string{"had declined | the town 's trade with Norway | During the 1990s"}},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

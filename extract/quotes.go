@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"kg/article"
 	"kg/schema"
@@ -20,15 +22,27 @@ type quoteCandidate struct {
 }
 
 // quoteSpans returns the spans inside quotation marks in text (which starts
-// at offset base): straight quotes pair up in order; curly ones open and
-// close. A quotation still open at the end of the paragraph ends there.
+// at offset base): straight quotes pair up in order, curly ones open and
+// close. A quotation still open at the end of the paragraph ends there, and
+// so does one still open where a straight mark plainly opens a new one —
+// after a space and before a word: a quotation running over several
+// paragraphs opens each with a mark and closes only the last, and a scrape
+// that joins the paragraphs gives `said: "We tried. "Obviously we failed.
+// I hope so."`, three quotations, not one and a gap.
 func quoteSpans(text string, base int) []span {
 	var out []span
 	open := -1
 	for i := 0; i < len(text); {
 		switch {
 		case text[i] == '"':
-			if open < 0 {
+			if open >= 0 && opensQuote(text, i) {
+				end := i
+				for end > open && text[end-1] == ' ' {
+					end--
+				}
+				out = append(out, span{base + open, base + end})
+				open = i + 1
+			} else if open < 0 {
 				open = i + 1
 			} else {
 				out = append(out, span{base + open, base + i})
@@ -52,6 +66,22 @@ func quoteSpans(text string, base int) []span {
 		out = append(out, span{base + open, base + len(text)})
 	}
 	return out
+}
+
+// opensQuote tells whether the straight mark at i can only open a
+// quotation: it follows a sentence's end and a space ('. "') and a letter
+// or digit follows it.
+func opensQuote(text string, i int) bool {
+	if i < 2 || i+1 >= len(text) || text[i-1] != ' ' {
+		return false
+	}
+	switch text[i-2] {
+	case '.', '!', '?':
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // findQuoteSpans finds the direct quotations of the body blocks (four
@@ -128,6 +158,9 @@ func (r *reading) quoteSpeaker(s *sentence, qi int) (int, string) {
 			continue
 		}
 		e, lit := r.speakerAt(s, subj)
+		if e < 0 && lit == "" && personPronouns[s.lower(subj)] {
+			lit = r.dis.unnamedSpeaker(s) // "…," he said, after "the band's spokesman said …"
+		}
 		if e < 0 && lit == "" {
 			continue
 		}
@@ -144,8 +177,16 @@ func (r *reading) quoteSpeaker(s *sentence, qi int) (int, string) {
 // speakerAt returns who the subject at token t is: an entity, or the
 // phrase of a speaker without a name ("REM spokesman"), or neither.
 func (r *reading) speakerAt(s *sentence, t int) (int, string) {
-	if ents := s.entitiesAt(t, r.ms); len(ents) == 1 {
+	switch ents := s.entitiesAt(t, r.ms); {
+	case len(ents) == 1:
 		return ents[0], ""
+	case len(ents) > 1 && !s.hasRel(t, "conj"):
+		// "the two firms said in a statement": together, not one of them
+		names := make([]string, len(ents))
+		for i, e := range ents {
+			names[i] = r.ents[e].Name
+		}
+		return -1, strings.Join(names, " and ")
 	}
 	if s.toks[t].UPOS == "NOUN" && speakerNouns[s.lemmaOf(t)] {
 		return -1, s.phrase(t)

@@ -51,15 +51,21 @@ func (r *reading) noteSpeakers(s *sentence) {
 		return
 	}
 	for _, q := range r.quotes {
-		if q.speaker >= 0 && q.end >= s.Start && q.end <= s.End+1 {
-			r.dis.spoke(s, q.speaker)
+		if q.end >= s.Start && q.end <= s.End+1 {
+			if q.speaker >= 0 {
+				r.dis.spoke(s, q.speaker)
+			} else if q.speakerLit != "" {
+				r.dis.spokeUnnamed(s, q.speakerLit)
+			}
 		}
 	}
 	for v := range s.toks {
-		if sayVerbs[s.lemmaOf(v)] && s.toks[v].UPOS == "VERB" {
+		if sayVerbs[s.lemmaOf(v)] && s.toks[v].UPOS == "VERB" && !s.inQuote(v) {
 			if k := s.child(v, "nsubj"); k >= 0 {
-				if ents := s.entitiesAt(k, r.ms); len(ents) == 1 {
-					r.dis.spoke(s, ents[0])
+				if e, lit := r.speakerAt(s, k); e >= 0 {
+					r.dis.spoke(s, e)
+				} else if lit != "" && !personPronouns[s.lower(k)] {
+					r.dis.spokeUnnamed(s, lit)
 				}
 			}
 		}

@@ -70,6 +70,9 @@ func periodEnds(before, after string) bool {
 		return startsSentence(after) && !strings.HasPrefix(after, "[")
 	}
 	lw := strings.ToLower(word)
+	if companySuffixes[lw] {
+		return sentenceOpeners[firstWord(after)] // "… Allegheny International Inc. In August …"
+	}
 	if abbreviations[lw] {
 		return false
 	}
@@ -77,14 +80,22 @@ func periodEnds(before, after string) bool {
 		return false // an initial: "J. Smith"
 	}
 	if strings.Count(word, ".") >= 1 && !strings.ContainsAny(word, "aeiouy") || isDottedAcronym(word) {
-		next := after
-		if i := strings.IndexAny(after, " \t\n,"); i > 0 {
-			next = after[:i]
-		}
-		return sentenceOpeners[next]
+		return sentenceOpeners[firstWord(after)]
 	}
 	return true
 }
+
+// firstWord is the word text opens with.
+func firstWord(text string) string {
+	if i := strings.IndexAny(text, " \t\n,"); i > 0 {
+		return text[:i]
+	}
+	return text
+}
+
+// companySuffixes close a company's name: their period ends a sentence
+// when a sentence opener follows, as a dotted acronym's does.
+var companySuffixes = setOf("inc", "corp", "co", "ltd", "plc", "bros")
 
 // isDottedAcronym matches "U.S", "U.N", "e.g" (the final period excluded).
 func isDottedAcronym(w string) bool {

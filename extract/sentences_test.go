@@ -23,6 +23,8 @@ func TestSplitSentences(t *testing.T) {
 		{"question", "Why? Because.", []string{"Why?", "Because."}},
 		{"lower case after period", "He paid 3.5 million. the end", []string{"He paid 3.5 million. the end"}},
 		{"month", "On Sept. 14 they met.", []string{"On Sept. 14 they met."}},
+		{"company suffix at end", "They hold a stake in Allegheny Inc. In August they sold it.", []string{"They hold a stake in Allegheny Inc.", "In August they sold it."}},
+		{"company suffix inside", "Allegheny Inc. said it sold the unit.", []string{"Allegheny Inc. said it sold the unit."}},
 		{"trailing space", "One.  Two.  ", []string{"One.", "Two."}},
 		{"empty", "", nil},
 	}

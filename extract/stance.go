@@ -90,6 +90,7 @@ func (s *sentence) stanceOf(p int) stance {
 				}
 			} else if claimNouns[s.lemmaOf(h)] {
 				st.modality = worse(st.modality, schema.Reported) // "claims that …"
+				s.claimant(h, q, &st)
 			} else {
 				return st // a participle or relative clause states its own fact
 			}
@@ -145,11 +146,31 @@ func (s *sentence) trailingSpeaker() int {
 				end++
 			}
 			return s.nounPhraseHead(c+2, end)
-		case sayVerbs[s.lemmaOf(n-1)] && nominal(s.toks[c+1].UPOS) && n-1-c <= 6:
-			return s.nounPhraseHead(c+1, n-1) // ", Elena Marquez said"
+		case nominal(s.toks[c+1].UPOS) || s.toks[c+1].UPOS == "DET":
+			// ", Elena Marquez said", ", the transport ministry said on
+			// Wednesday", ", the company said in a statement"
+			for v := c + 2; v < n && v-c <= 6; v++ {
+				if sayVerbs[s.lemmaOf(v)] && s.toks[v].UPOS == "VERB" && s.closingTail(v+1, n) {
+					return s.nounPhraseHead(c+1, v)
+				}
+			}
 		}
 	}
 	return -1
+}
+
+// closingTail tells whether tokens [a, b) can close an attribution: a few
+// words with no verb ("on Wednesday", "in a statement").
+func (s *sentence) closingTail(a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if s.toks[i].UPOS == "VERB" || s.toks[i].UPOS == "AUX" {
+			return false
+		}
+	}
+	return true
 }
 
 // nounPhraseHead returns the token among [a, b) whose head is outside the
@@ -161,6 +182,14 @@ func (s *sentence) nounPhraseHead(a, b int) int {
 		}
 	}
 	return a
+}
+
+// claimant records whose claim noun n is ("U.S. claims that …", "Iran's
+// allegation that …") as the one who says clause q.
+func (s *sentence) claimant(n, q int, st *stance) {
+	if k := s.child(n, "nmod:poss", "compound"); k >= 0 && st.speaker < 0 {
+		st.speaker, st.content = k, q
+	}
 }
 
 // setSpeaker records the subject of say-verb h as the one who says clause q.
@@ -183,6 +212,7 @@ func (s *sentence) localStance(q int, st *stance, ignoreNeg bool) {
 		switch n := s.lemmaOf(m - 1); {
 		case claimNouns[n]:
 			st.modality = worse(st.modality, schema.Reported)
+			s.claimant(m-1, q, st)
 		case conditionNouns[n]:
 			st.modality = worse(st.modality, schema.Hypothetical)
 		}

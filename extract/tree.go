@@ -87,6 +87,14 @@ func (s *sentence) caseOf(i int) string {
 	return strings.Join(words, " ")
 }
 
+// verbalCase tells whether i's preposition is a verb form ("given the
+// costs", "including Chile", "following the talks"): such a phrase is a
+// circumstance of the clause, not a prepositional argument of its verb.
+func (s *sentence) verbalCase(i int) bool {
+	c := s.child(i, "case")
+	return c >= 0 && strings.HasPrefix(s.toks[c].Tag, "VB")
+}
+
 // subtree returns the tokens [a, b) covered by the subtree of i, leaving out
 // the subtrees of its dependents with the relations skip (and trailing or
 // leading punctuation).
@@ -121,10 +129,35 @@ func (s *sentence) subtree(i int, skip ...string) (a, b int) {
 // that modify it, appositions, coordinated phrases and parentheticals.
 var phraseSkip = []string{"acl", "appos", "conj", "cc", "parataxis", "punct", "dep", "advcl", "discourse"}
 
+// phraseSpan is the span of the noun phrase headed by i: its subtree
+// without the dependents phraseSkip names. Coordination is left out only
+// at the top ("Chile and Peru" are two phrases), not inside a modifier
+// ("a highway between Nairobi and Mombasa" is one).
+func (s *sentence) phraseSpan(i int) (a, b int) {
+	a, b = i, i+1
+	for _, k := range s.kids[i] {
+		if s.hasRel(k, phraseSkip...) {
+			continue
+		}
+		ka, kb := s.subtree(k, phraseSkipInside...)
+		a, b = min(a, ka), max(b, kb)
+	}
+	for a < b-1 && s.toks[a].UPOS == "PUNCT" {
+		a++
+	}
+	for b-1 > a && s.toks[b-1].UPOS == "PUNCT" {
+		b--
+	}
+	return a, b
+}
+
+// phraseSkipInside are what phraseSkip leaves out below the top of a phrase.
+var phraseSkipInside = []string{"acl", "appos", "parataxis", "dep", "advcl", "discourse"}
+
 // phrase returns the text of the noun phrase headed by i, without a
 // leading determiner, its relative clauses, appositions and conjuncts.
 func (s *sentence) phrase(i int) string {
-	a, b := s.subtree(i, phraseSkip...)
+	a, b := s.phraseSpan(i)
 	for a < b-1 && (s.toks[a].UPOS == "DET" && s.hasRel(a, "det") || s.toks[a].UPOS == "CCONJ" || s.toks[a].Tag == "POS" ||
 		s.toks[a].Head == i && s.hasRel(a, "case", "mark") || s.toks[a].Tag == "PRP$") {
 		a++
@@ -133,12 +166,15 @@ func (s *sentence) phrase(i int) string {
 }
 
 // phraseWithout is the phrase headed by i without the subtree of its
-// dependent k, when k ends it ("weapons" of "weapons to Peru").
+// dependent k, when k ends it ("weapons" of "weapons to Peru") or opens it
+// ("bid for WMC" of "Xstrata's bid for WMC").
 func (s *sentence) phraseWithout(i, k int) string {
-	a, b := s.subtree(i, phraseSkip...)
+	a, b := s.phraseSpan(i)
 	ka, kb := s.subtree(k)
 	if kb == b && ka > a {
 		b = ka
+	} else if ka == a && kb < b {
+		a = kb
 	}
 	for a < b-1 && (s.toks[a].UPOS == "DET" && s.hasRel(a, "det") || s.toks[a].Head == i && s.hasRel(a, "case", "mark")) {
 		a++

@@ -43,41 +43,28 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	if err := s.followRegistry(ctx); err != nil {
 		return res, fmt.Errorf("graph: write: %w", err)
 	}
+	st, err := s.lookUp(ctx, xs)
+	if err != nil {
+		return res, err
+	}
 	var (
 		stored []*schema.Extraction // the documents written
 		quads  []quad.Quad
 		seen   = make(map[string]bool, len(xs)) // documents of this batch
-		names  = make(map[string]string)        // entity id → its <name>, stored or given in this batch
-		known  = make(map[string]bool)          // entity ids whose stored name was looked up
+		names  = st.names                       // entity id → its <name>, stored or given in this batch
 		index  dedup.Index                      // signatures of this batch's documents
 		sigs   = make(map[string]schema.Signature)
 	)
 	for i, x := range xs {
 		d := x.Document
-		if seen[d.ID] {
-			res[i].Skipped = true
-			continue
-		}
-		has, err := s.hasDocument(ctx, d.ID)
-		if err != nil {
-			return res, err
-		}
-		if has {
+		if seen[d.ID] || st.documents[d.ID] {
 			res[i].Skipped = true
 			continue
 		}
 		seen[d.ID] = true
-		if err := s.lookUpNames(ctx, x.Entities, names, known); err != nil {
-			return res, fmt.Errorf("graph: write document %s: %w", d.ID, err)
-		}
-		dups, err := s.nearDuplicates(ctx, d)
-		if err != nil {
-			return res, fmt.Errorf("graph: write document %s: %w", d.ID, err)
-		}
+		dups := st.nearDuplicates(d)
 		if more := index.Duplicates(d.ID, d.Date, d.Signature); len(more) > 0 {
-			if dups, err = s.mergeDuplicates(ctx, d.Signature, dups, more, sigs); err != nil {
-				return res, fmt.Errorf("graph: write document %s: %w", d.ID, err)
-			}
+			dups = st.mergeDuplicates(d.Signature, dups, more, sigs)
 		}
 		index.Add(d.ID, d.Date, d.Signature)
 		sigs[d.ID] = d.Signature
@@ -128,51 +115,64 @@ func (s *Store) followRegistry(ctx context.Context) error {
 	return nil
 }
 
+// lookUp reads what the store holds about the batch xs: which documents
+// are stored, and, for the others, their entities' names and the stored
+// documents that share an LSH band with them (see lookups.go).
+func (s *Store) lookUp(ctx context.Context, xs []*schema.Extraction) (*batchFacts, error) {
+	r := s.reader()
+	ids := make([]string, 0, len(xs))
+	for _, x := range xs {
+		ids = append(ids, x.Document.ID)
+	}
+	slices.Sort(ids)
+	documents, err := r.storedDocuments(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, fmt.Errorf("graph: write: look up %d documents: %w", len(ids), err)
+	}
+	var entities, bands []string
+	for _, x := range xs {
+		if documents[x.Document.ID] {
+			continue
+		}
+		for _, e := range x.Entities {
+			entities = append(entities, e.ID)
+		}
+		bands = append(bands, dedup.Bands(x.Document.Signature)...)
+	}
+	slices.Sort(entities)
+	slices.Sort(bands)
+	st, err := r.lookUp(ctx, slices.Compact(entities), slices.Compact(bands))
+	if err != nil {
+		return nil, fmt.Errorf("graph: write: %w", err)
+	}
+	return &batchFacts{stored: st, documents: documents}, nil
+}
+
+// batchFacts is what the store holds about a batch.
+type batchFacts struct {
+	*stored
+	documents map[string]bool // the batch's documents that are stored
+}
+
 // mergeDuplicates merges the near-duplicates of a document found in the
 // store (stored, the most similar first) and among the earlier documents of
 // its batch (more, with their signatures in sigs) into one list, the most
 // similar first, as nearDuplicates would have listed them had the batch been
 // stored document by document.
-func (s *Store) mergeDuplicates(ctx context.Context, sig schema.Signature, stored, more []string, sigs map[string]schema.Signature) ([]string, error) {
-	sim := make(map[string]float64, len(stored)+len(more))
+func (st *stored) mergeDuplicates(sig schema.Signature, found, more []string, sigs map[string]schema.Signature) []string {
+	sim := make(map[string]float64, len(found)+len(more))
 	for _, id := range more {
 		sim[id] = dedup.Similarity(sig, sigs[id])
 	}
-	for _, id := range stored {
-		text, err := s.docString(ctx, DocumentIRI(id), iriSignature)
-		if err != nil {
-			return nil, err
-		}
-		other, _ := schema.ParseSignature(text) // it parsed in nearDuplicates
+	for _, id := range found {
+		other, _ := schema.ParseSignature(st.docs[id].signature) // it parsed in nearDuplicates
 		sim[id] = dedup.Similarity(sig, other)
 	}
-	ids := append(slices.Clone(stored), more...)
+	ids := append(slices.Clone(found), more...)
 	slices.SortFunc(ids, func(a, b string) int {
 		return cmp.Or(cmp.Compare(sim[b], sim[a]), cmp.Compare(a, b))
 	})
-	return slices.Compact(ids), nil
-}
-
-// lookUpNames adds to names the stored <name> of each entity of ents not
-// looked up before (known), so that the names of a batch are read from the
-// store once and the names the batch itself gives (extractionQuads adds
-// them to names) are seen by its later documents.
-func (s *Store) lookUpNames(ctx context.Context, ents []schema.Entity, names map[string]string, known map[string]bool) error {
-	var todo []schema.Entity
-	for _, e := range ents {
-		if _, ok := names[e.ID]; !ok && !known[e.ID] {
-			known[e.ID] = true
-			todo = append(todo, e)
-		}
-	}
-	stored, err := s.storedNames(ctx, todo)
-	if err != nil {
-		return err
-	}
-	for id, name := range stored {
-		names[id] = name
-	}
-	return nil
+	return slices.Compact(ids)
 }
 
 // EstimateQuads is about how many quads the extraction x makes, without

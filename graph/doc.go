@@ -69,7 +69,7 @@
 //
 // Write finds near-duplicates of a new document among the stored ones by
 // its LSH band keys (an object-index lookup per band, see duplicates.go),
-// confirms them by signature similarity (schema.DuplicateThreshold) and
+// confirms them by signature similarity (dedup.DuplicateThreshold) and
 // links each pair by <duplicate_of> both ways, each link labelled with its
 // subject, in the same transaction (so a pair is stored alike whichever
 // document came first).
@@ -116,10 +116,10 @@
 //
 // # Counts
 //
-// Stats reads running totals that WriteBatch rewrites in the transaction
-// of each batch (counts.go): on bolt one key beside the quads, on other
-// backends none, so Stats scans. A store without totals is scanned, and
-// its next write counts once.
+// Stats reads running totals that WriteBatch updates in the transaction
+// of each batch (counts.go): on bolt one key beside the quads, on
+// PostgreSQL a row of kg_counts; memstore has none, so Stats counts. A
+// store without totals is scanned, and its next write counts once.
 //
 // # Exports
 //

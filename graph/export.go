@@ -33,7 +33,8 @@ var exporters = map[string]exporter{
 var rawFormats = map[string]bool{"jsonl": true, "nquads": true}
 
 // IsGraphFormat reports whether format renders the entity graph (a Model)
-// and so takes a Filter: every format but "jsonl" and "nquads".
+// and so takes a Filter: every format but "jsonl" and "nquads", which take
+// only Filter.Dates.
 func IsGraphFormat(format string) bool {
 	_, ok := exporters[format]
 	return ok && !rawFormats[format]
@@ -42,8 +43,9 @@ func IsGraphFormat(format string) bool {
 // ExportOptions are the settings of an export beside its format.
 type ExportOptions struct {
 	// Filter selects the part of the graph the graph formats draw (see
-	// IsGraphFormat); "jsonl" and "nquads" always dump the whole store
-	// and reject a non-zero Filter.
+	// IsGraphFormat). "jsonl" and "nquads" dump the whole store and
+	// reject a Filter with any field set but Dates, which keeps the
+	// facts dated within a range in them too.
 	Filter Filter
 
 	// Base is an absolute IRI prefix, DefaultBase when "". "nquads"
@@ -95,8 +97,8 @@ func (s *Store) ExportWith(ctx context.Context, w io.Writer, format string, opts
 	if !ok {
 		return fmt.Errorf("graph: unknown export format %q (known: %s)", format, strings.Join(ExportFormats(), ", "))
 	}
-	if rawFormats[format] && opts.Filter != (Filter{}) {
-		return fmt.Errorf("graph: export %s: filters apply to the graph formats only (%s), not to a whole-store dump", format, strings.Join(graphFormats(), ", "))
+	if f := opts.Filter; rawFormats[format] && f != (Filter{Dates: f.Dates}) {
+		return fmt.Errorf("graph: export %s: filters other than dates apply to the graph formats only (%s), not to a whole-store dump", format, strings.Join(graphFormats(), ", "))
 	}
 	if err := ex(ctx, s, w, opts); err != nil {
 		return fmt.Errorf("graph: export %s: %w", format, err)

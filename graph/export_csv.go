@@ -19,7 +19,7 @@ const (
 var (
 	csvNodeHeader         = []string{"id:ID", "name", ":LABEL", "class", "aliases:string[]", "mentions:int"}
 	csvRelationshipHeader = []string{":START_ID", ":END_ID", ":TYPE", "predicate", "polarity", "modality",
-		"confidence:float", "evidence:int", "documents:int", "sentence", "fact"}
+		"confidence:float", "evidence:int", "documents:int", "sentence", "fact", "date", "date_text"}
 )
 
 // writeCSV writes the two tables of WriteNeo4jCSV to one stream: the nodes,
@@ -35,7 +35,9 @@ func writeCSV(w io.Writer, m *Model, _ ExportOptions) error {
 // relationships gets :START_ID, :END_ID, :TYPE (the predicate in upper
 // case, MEET), predicate, polarity, modality, confidence, evidence (number
 // of sentences), documents (number of documents), sentence (the first
-// one, line breaks as spaces) and fact (the fact id). When nodes and
+// one, line breaks as spaces), fact (the fact id), date (Edge.Date: an
+// ISO 8601 value such as 2023-09-13, 2023-04 or 1985/1987, so a string)
+// and date_text (the words that name it, "on Wednesday"). When nodes and
 // relationships are the same writer, an empty line separates the tables.
 func (m *Model) WriteNeo4jCSV(nodes, relationships io.Writer) error {
 	nw := csv.NewWriter(nodes)
@@ -68,7 +70,8 @@ func (m *Model) WriteNeo4jCSV(nodes, relationships io.Writer) error {
 	for _, e := range m.Edges {
 		if err := rw.Write([]string{e.Source, e.Target, strings.ToUpper(e.Predicate), e.Predicate,
 			string(e.Polarity), string(e.Modality), strconv.FormatFloat(e.Confidence, 'f', -1, 64),
-			strconv.Itoa(len(e.Evidence)), strconv.Itoa(len(e.Documents())), oneLine(e.Sentence()), e.ID}); err != nil {
+			strconv.Itoa(len(e.Evidence)), strconv.Itoa(len(e.Documents())), oneLine(e.Sentence()), e.ID,
+			e.Date(), oneLine(dateTextOf(e))}); err != nil {
 			return err
 		}
 	}

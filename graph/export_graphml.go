@@ -24,7 +24,9 @@ var nodeAttrs = []attr[Node]{
 	{"mentions", "int", func(n Node) string { return strconv.Itoa(n.Mentions) }},
 }
 
-// edgeAttrs are the edge attributes of GraphML and GEXF.
+// edgeAttrs are the edge attributes of GraphML and GEXF. date is
+// Edge.Date (the time the sentence names, else the document's date, ISO
+// 8601), date_text the words that name it.
 var edgeAttrs = []attr[Edge]{
 	{"predicate", "string", func(e Edge) string { return e.Predicate }},
 	{"predicate_text", "string", func(e Edge) string { return e.PredicateText }},
@@ -37,6 +39,17 @@ var edgeAttrs = []attr[Edge]{
 	{"documents", "int", func(e Edge) string { return strconv.Itoa(len(e.Documents())) }},
 	{"symmetric", "boolean", func(e Edge) string { return strconv.FormatBool(e.Symmetric) }},
 	{"sentence", "string", func(e Edge) string { return e.Sentence() }},
+	{"date", "string", func(e Edge) string { return e.Date() }},
+	{"date_text", "string", func(e Edge) string { return dateTextOf(e) }},
+}
+
+// dateTextOf returns the words that date the fact ("on Wednesday"); ""
+// for a fact dated by its document.
+func dateTextOf(e Edge) string {
+	if e.When == nil {
+		return ""
+	}
+	return e.When.Text
 }
 
 // qualifierText joins qualifiers as "key=value; key=value", keys sorted.

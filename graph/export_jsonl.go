@@ -17,8 +17,11 @@ import (
 // exportJSONL writes the JSON Lines records of DESIGN.md §3: documents
 // sorted by id, entities sorted by id, relations (one per fact, merged over
 // all its statements) sorted by subject, predicate, object and id, then
-// quotes sorted by document and start.
-func exportJSONL(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) error {
+// quotes sorted by document and start. A relation's "when" is factWhen of
+// its statements' dates. With opts.Filter.Dates, a relation keeps only the
+// evidence of the statements dated within those days, and is left out when
+// none is; documents, entities and quotes are all written.
+func exportJSONL(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return err
@@ -27,7 +30,7 @@ func exportJSONL(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) er
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	for _, rec := range g.records() {
+	for _, rec := range g.records(opts.Filter.Dates) {
 		if err := enc.Encode(rec); err != nil {
 			return err
 		}
@@ -121,8 +124,9 @@ func number(v quad.Value) float64 {
 	return 0
 }
 
-// records returns every record in export order.
-func (g *memGraph) records() []any {
+// records returns every record in export order, the relations with the
+// statements dated within days only (all of them when days is zero).
+func (g *memGraph) records(days DateRange) []any {
 	var out []any
 	for _, d := range g.documents() {
 		out = append(out, d)
@@ -130,8 +134,11 @@ func (g *memGraph) records() []any {
 	for _, e := range g.entities() {
 		out = append(out, e)
 	}
-	for _, r := range g.relations() {
-		out = append(out, r)
+	keep := inRange(days)
+	for _, f := range g.facts() {
+		if f, ok := f.only(keep); ok {
+			out = append(out, f.Relation)
+		}
 	}
 	for _, q := range g.quotes() {
 		out = append(out, q)
@@ -256,39 +263,115 @@ func (g *memGraph) statement(n quad.Value) schema.Relation {
 	return r
 }
 
+// fact is a relation merged over its statements, with the date of each:
+// dates[i] dates Evidence[i] (a zero When: that statement has none), and
+// When is factWhen of them.
+type fact struct {
+	schema.Relation
+	dates []schema.When
+}
+
+// only returns the fact with the evidence that keep accepts, and its When
+// picked again from their dates; false when keep accepts none.
+func (f fact) only(keep func(ev schema.Evidence, date schema.When) bool) (fact, bool) {
+	out := fact{Relation: f.Relation}
+	out.Evidence = nil
+	for i, ev := range f.Evidence {
+		if keep(ev, f.dates[i]) {
+			out.Evidence = append(out.Evidence, ev)
+			out.dates = append(out.dates, f.dates[i])
+		}
+	}
+	if len(out.Evidence) == 0 {
+		return fact{}, false
+	}
+	if len(out.Evidence) < len(f.Evidence) {
+		out.When = factWhen(out.dates)
+	}
+	return out, true
+}
+
+// inRange returns a filter for only: the statements dated within days (a
+// statement without a date is kept only when days is zero).
+func inRange(days DateRange) func(schema.Evidence, schema.When) bool {
+	return func(_ schema.Evidence, date schema.When) bool {
+		if days.IsZero() {
+			return true
+		}
+		r, ok := whenDates(&date)
+		return ok && r.Overlaps(days)
+	}
+}
+
 // relations merges the statements of each fact into one relation.
 func (g *memGraph) relations() []schema.Relation {
-	stmts := make([]schema.Relation, 0, len(g.ofClass[schema.TypeStatement]))
+	facts := g.facts()
+	out := make([]schema.Relation, len(facts))
+	for i, f := range facts {
+		out[i] = f.Relation
+	}
+	return out
+}
+
+// facts merges the statements of each fact into one fact, keeping the
+// date of each statement; the fact's When is factWhen of them.
+func (g *memGraph) facts() []fact {
+	stmts := make([]fact, 0, len(g.ofClass[schema.TypeStatement]))
 	for _, n := range g.ofClass[schema.TypeStatement] {
-		stmts = append(stmts, g.statement(n))
+		r := g.statement(n)
+		var date schema.When
+		if r.When != nil {
+			date = *r.When
+		}
+		stmts = append(stmts, fact{Relation: r, dates: []schema.When{date}})
 	}
 	// The earliest occurrence of a fact gives its wording (and, for a
 	// symmetric fact, which side is the subject), whatever the store order.
-	slices.SortFunc(stmts, func(a, b schema.Relation) int {
+	slices.SortFunc(stmts, func(a, b fact) int {
 		return cmp.Or(compareEvidence(a.Evidence[0], b.Evidence[0]),
 			cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.PredicateText, b.PredicateText))
 	})
-	facts := make(map[string]*schema.Relation)
+	merged := make(map[string]*fact)
 	for _, st := range stmts {
-		key := schema.FactKey(st)
-		if r, ok := facts[key]; ok {
-			r.Evidence = append(r.Evidence, st.Evidence...)
-			r.Confidence = max(r.Confidence, st.Confidence)
+		key := schema.FactKey(st.Relation)
+		if f, ok := merged[key]; ok {
+			f.Evidence = append(f.Evidence, st.Evidence...)
+			f.dates = append(f.dates, st.dates...)
+			f.Confidence = max(f.Confidence, st.Confidence)
 			continue
 		}
-		facts[key] = &st
+		merged[key] = &st
 	}
-	out := make([]schema.Relation, 0, len(facts))
-	for _, r := range facts {
-		slices.SortFunc(r.Evidence, compareEvidence)
-		r.ID = schema.FactID(*r)
-		out = append(out, *r)
+	out := make([]fact, 0, len(merged))
+	for _, f := range merged {
+		f.sortEvidence()
+		f.When = factWhen(f.dates)
+		f.ID = schema.FactID(f.Relation)
+		out = append(out, *f)
 	}
-	slices.SortFunc(out, func(a, b schema.Relation) int {
+	slices.SortFunc(out, func(a, b fact) int {
 		return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Predicate, b.Predicate),
 			cmp.Compare(a.Object, b.Object), cmp.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// sortEvidence sorts the evidence, and the dates with it.
+func (f *fact) sortEvidence() {
+	if len(f.Evidence) < 2 {
+		return
+	}
+	idx := make([]int, len(f.Evidence))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return compareEvidence(f.Evidence[a], f.Evidence[b]) })
+	evs := make([]schema.Evidence, len(idx))
+	dates := make([]schema.When, len(idx))
+	for i, j := range idx {
+		evs[i], dates[i] = f.Evidence[j], f.dates[j]
+	}
+	f.Evidence, f.dates = evs, dates
 }
 
 // compareEvidence orders evidence by document, then offsets.

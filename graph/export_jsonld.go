@@ -79,8 +79,9 @@ func jsonldContext(base string) map[string]any {
 // their asserted, positive facts as direct properties kg:PREDICATE, both
 // ways for a symmetric one, as in the store) and one rdf:Statement per
 // occurrence of each fact (<stmt/ID>, the store's statement node, with the
-// sentence, document and offsets). Literal nodes are no JSON-LD nodes: a
-// literal object is a plain string value.
+// sentence, document, offsets and, when the sentence names a time, its
+// date as qualifier:date). Literal nodes are no JSON-LD nodes: a literal
+// object is a plain string value.
 func writeJSONLD(w io.Writer, m *Model, opts ExportOptions) error {
 	base := opts.Base
 	if base == "" {
@@ -115,8 +116,12 @@ func writeJSONLD(w io.Writer, m *Model, opts ExportOptions) error {
 				addValue(entities[e.Target], "kg:"+escapeIRI(e.Predicate), map[string]string{"@id": e.Source})
 			}
 		}
-		for _, ev := range e.Evidence {
-			stmts = append(stmts, jsonldStatement(e, ev, obj))
+		for i, ev := range e.Evidence {
+			st := jsonldStatement(e, ev, obj)
+			if i < len(e.EvidenceDates) {
+				addDate(st, e.EvidenceDates[i])
+			}
+			stmts = append(stmts, st)
 		}
 	}
 	slices.SortFunc(stmts, func(a, b map[string]any) int { return strings.Compare(a["@id"].(string), b["@id"].(string)) })
@@ -196,6 +201,22 @@ func jsonldStatement(e Edge, ev schema.Evidence, obj any) map[string]any {
 		st[schema.PropQualifier+":"+k] = e.Qualifiers[k]
 	}
 	return st
+}
+
+// addDate gives a statement node the date its sentence names, as the
+// store holds it: qualifier:date (ISO 8601), qualifier:date_text,
+// qualifier:date_precision. A statement dated by its document only gets
+// none: its document's schema:datePublished says when it was reported.
+func addDate(st map[string]any, w schema.When) {
+	if w.Text == "" {
+		return
+	}
+	for k, v := range map[string]string{schema.QualifierDate: w.Value, schema.QualifierDateText: w.Text,
+		schema.QualifierDatePrecision: w.Precision} {
+		if v != "" {
+			st[schema.PropQualifier+":"+k] = v
+		}
+	}
 }
 
 // prefixed returns each id with prefix in front.

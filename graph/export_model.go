@@ -43,15 +43,45 @@ type Node struct {
 // Edge is one fact of a Model, from its subject's node to its object's:
 // the schema.Relation merged over every statement of the fact (Evidence
 // sorted by document and offset; under Filter.Document only that
-// document's evidence). A symmetric fact (meet) is one edge with
-// Symmetric set, although the store holds its direct edge both ways.
-// Encoded as JSON, an Edge is its relation record (the MarshalJSON of
-// schema.Relation is promoted), without Source, Target and Symmetric.
+// document's evidence, under Filter.Dates only the evidence dated within
+// the range). A symmetric fact (meet) is one edge with Symmetric set,
+// although the store holds its direct edge both ways. Each statement has
+// a date of its own (EvidenceDates); When is the one the fact shows (see
+// Date). Encoded as JSON, an Edge is its relation record (the MarshalJSON
+// of schema.Relation is promoted), without Source, Target, Symmetric and
+// EvidenceDates.
 type Edge struct {
 	schema.Relation
 	Source    string // node id of the subject
 	Target    string // node id of the object
 	Symmetric bool   // schema.IsSymmetric(Predicate) with an entity object
+	// EvidenceDates dates each Evidence entry, in order: the time its
+	// sentence names, else its document's date as Reported; a zero When
+	// when it has neither.
+	EvidenceDates []schema.When
+}
+
+// Date returns the date the fact shows, as an ISO 8601 value: When.Value
+// (the time its sentence names: "2023-09-13", "2023-W36", "2023-04",
+// "1985/1987"), else When.Reported (the date of the document that reported
+// it); "" when it has neither. When is the first date a sentence names with
+// a value, else the earliest date a document reported the fact on.
+func (e Edge) Date() string {
+	return dateText(e.When)
+}
+
+// Spans returns the days the edge's statements are dated to (see
+// FactDates), sorted, those that overlap or touch joined into one: a fact
+// reported in September and again in March has two. Nil when no statement
+// has a date.
+func (e Edge) Spans() []DateRange {
+	var rs []DateRange
+	for i := range e.EvidenceDates {
+		if r, ok := whenDates(&e.EvidenceDates[i]); ok {
+			rs = append(rs, r)
+		}
+	}
+	return mergeSpans(rs)
 }
 
 // Documents returns the distinct documents of the edge's evidence, sorted.
@@ -104,6 +134,15 @@ type Filter struct {
 	// apart. Without it only asserted, positive facts are edges (the
 	// direct edges of the store).
 	IncludeNegated bool
+	// Dates keeps the facts dated within these days (either side may be
+	// open), with the evidence of their statements so dated only. A
+	// statement's days are FactDates of its date: the time its sentence
+	// names ("on Wednesday", "in April", "from 1985 to 1987"), else its
+	// document's date; it is kept when they overlap Dates, so a month
+	// named in the text is kept by a range that holds any of its days. A
+	// statement without a date is kept only when Dates is zero. Unlike
+	// the other fields, Dates applies to "jsonl" and "nquads" as well.
+	Dates DateRange
 }
 
 // ErrNotFound is returned (wrapped) by Graph for a Filter.Document or
@@ -128,7 +167,7 @@ func (s *Store) graph(ctx context.Context, f Filter) (*Model, error) {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
 	g := newMemGraph(quads)
-	m, err := buildModel(g.entities(), g.relations(), g.documents(), f)
+	m, err := buildModel(g.entities(), g.facts(), g.documents(), f)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
@@ -136,9 +175,9 @@ func (s *Store) graph(ctx context.Context, f Filter) (*Model, error) {
 }
 
 // buildModel applies f to the store's records: edge selection first
-// (polarity and modality, confidence, document), then the node set, then
-// the neighbourhood.
-func buildModel(ents []schema.Entity, rels []schema.Relation, docs []schema.Document, f Filter) (*Model, error) {
+// (polarity and modality, confidence, document, dates), then the node
+// set, then the neighbourhood.
+func buildModel(ents []schema.Entity, rels []fact, docs []schema.Document, f Filter) (*Model, error) {
 	doc := strings.TrimPrefix(f.Document, docPrefix)
 	if doc != "" && !slices.ContainsFunc(docs, func(d schema.Document) bool { return d.ID == doc }) {
 		return nil, fmt.Errorf("document %q: %w (the ids are in 'kg export --format jsonl', type document)", f.Document, ErrNotFound)
@@ -160,10 +199,10 @@ func buildModel(ents []schema.Entity, rels []schema.Relation, docs []schema.Docu
 			continue // an entity without a <type>, which the store never writes
 		}
 		if _, ok := nodes[e.Target]; !ok {
-			if r.ObjectID != "" {
+			if e.ObjectID != "" {
 				continue
 			}
-			nodes[e.Target] = &Node{ID: e.Target, Name: r.Object, Class: ClassLiteral}
+			nodes[e.Target] = &Node{ID: e.Target, Name: e.Object, Class: ClassLiteral}
 		}
 		edges = append(edges, e)
 	}
@@ -184,7 +223,7 @@ func buildModel(ents []schema.Entity, rels []schema.Relation, docs []schema.Docu
 }
 
 // edgeOf returns the edge of a fact, if f keeps it.
-func edgeOf(r schema.Relation, f Filter, doc string) (Edge, bool) {
+func edgeOf(r fact, f Filter, doc string) (Edge, bool) {
 	if r.SubjectID == "" || r.Predicate == "" || (r.ObjectID == "" && r.Object == "") {
 		return Edge{}, false
 	}
@@ -194,24 +233,19 @@ func edgeOf(r schema.Relation, f Filter, doc string) (Edge, bool) {
 	if r.Confidence < f.MinConfidence {
 		return Edge{}, false
 	}
-	if doc != "" {
-		var evs []schema.Evidence
-		for _, ev := range r.Evidence {
-			if ev.Document == doc {
-				evs = append(evs, ev)
-			}
-		}
-		if len(evs) == 0 {
-			return Edge{}, false
-		}
-		r.Evidence = evs
+	dated := inRange(f.Dates)
+	r, ok := r.only(func(ev schema.Evidence, date schema.When) bool {
+		return (doc == "" || ev.Document == doc) && dated(ev, date)
+	})
+	if !ok {
+		return Edge{}, false
 	}
 	target := r.ObjectID
 	if target == "" {
 		target = literalPrefix + schema.Slug(schema.LiteralKey(r.Object))
 	}
-	return Edge{Relation: r, Source: r.SubjectID, Target: target,
-		Symmetric: schema.IsSymmetric(r.Predicate) && r.ObjectID != ""}, true
+	return Edge{Relation: r.Relation, Source: r.SubjectID, Target: target,
+		Symmetric: schema.IsSymmetric(r.Predicate) && r.ObjectID != "", EvidenceDates: r.dates}, true
 }
 
 // findEntity returns the ids of the entities that name denotes: the entity

@@ -10,8 +10,9 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-
 	"github.com/cayleygraph/quad/nquads"
+
+	"kg/schema"
 )
 
 // exportNQuads writes every quad as an N-Quads line, the lines sorted
@@ -28,10 +29,16 @@ import (
 // characters an IRI cannot hold and "%" percent-encoded
 // (<https://kg.example/person/vladimir_putin>). ImportWith with the same
 // base reads it back to the store's IRIs, byte for byte.
+//
+// With opts.Filter.Dates the dump holds the facts dated within those days
+// (see datedQuads); everything else is written whole.
 func exportNQuads(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
 	quads, err := s.allQuads(ctx)
 	if err != nil {
 		return err
+	}
+	if days := opts.Filter.Dates; !days.IsZero() {
+		quads = datedQuads(quads, days)
 	}
 	base := opts.Base
 	if base == "" {
@@ -61,6 +68,81 @@ func exportNQuads(ctx context.Context, s *Store, w io.Writer, opts ExportOptions
 		}
 	}
 	return nil
+}
+
+// datedQuads returns quads without the statements dated outside days (a
+// statement's date: the time its sentence names, else its document's
+// date; see Filter.Dates) and without the direct edges only such
+// statements support: a direct edge stays while a statement of the same
+// document dated within days states it. Each document's <edge_count>
+// drops by the direct edges of that document left out, so the dump
+// imports into a store whose Stats count the facts kept. Entities,
+// documents and quotes stay whole.
+func datedQuads(quads []quad.Quad, days DateRange) []quad.Quad {
+	g := newMemGraph(quads)
+	keep := inRange(days)
+	dropped := make(map[quad.Value]bool)                                   // statement nodes dated outside days
+	kept, candidates := make(map[quad.Quad]bool), make(map[quad.Quad]bool) // direct edges of kept and dropped statements
+	for _, n := range g.ofClass[schema.TypeStatement] {
+		r := g.statement(n)
+		var date schema.When
+		if r.When != nil {
+			date = *r.When
+		}
+		in := keep(r.Evidence[0], date)
+		if !in {
+			dropped[n] = true
+		}
+		for _, e := range g.directEdges(n, r) {
+			if in {
+				kept[e] = true
+			} else {
+				candidates[e] = true
+			}
+		}
+	}
+	lost := make(map[quad.Value]int) // document → direct edges left out
+	out := make([]quad.Quad, 0, len(quads))
+	for _, q := range quads {
+		if dropped[q.Subject] {
+			continue
+		}
+		if e := (quad.Quad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object, Label: q.Label}); candidates[e] && !kept[e] {
+			lost[q.Label]++
+			continue
+		}
+		out = append(out, q)
+	}
+	for i, q := range out {
+		if q.Predicate == iriEdgeCount && lost[q.Subject] > 0 {
+			if n, ok := q.Object.(quad.Int); ok {
+				out[i].Object = n - quad.Int(lost[q.Subject])
+			}
+		}
+	}
+	return out
+}
+
+// directEdges returns the direct edges statement n (saying r) stands for
+// in its document: one for an asserted, positive fact about an entity,
+// both ways for a symmetric one between entities, none otherwise.
+func (g *memGraph) directEdges(n quad.Value, r schema.Relation) []quad.Quad {
+	if !r.Asserted() || r.SubjectID == "" || (r.ObjectID == "" && r.Object == "") {
+		return nil
+	}
+	first := func(p string) quad.Value {
+		if vs := g.out[n][p]; len(vs) > 0 {
+			return vs[0]
+		}
+		return nil
+	}
+	s, o, doc := first(schema.PropSubject), first(schema.PropObject), first(schema.PropDocument)
+	p := quad.IRI(r.Predicate)
+	out := []quad.Quad{{Subject: s, Predicate: p, Object: o, Label: doc}}
+	if schema.IsSymmetric(r.Predicate) && r.ObjectID != "" {
+		out = append(out, quad.Quad{Subject: o, Predicate: p, Object: s, Label: doc})
+	}
+	return out
 }
 
 // XSD datatypes of the numbers kg stores.

@@ -125,8 +125,9 @@ func (p *planner) fromQuadsAction(s shape.QuadsAction) *traversal {
 }
 
 // fromNodesFrom plans the quads linked to a set of nodes (one filter on a
-// shape that is no fixed set) with other directions fixed, or returns nil
-// when the shape is not of that form.
+// shape that is no fixed set) with other directions fixed, or with every
+// direction fixed to one or more values, or returns nil when the shape is
+// not of that form.
 func (p *planner) fromNodesFrom(s shape.NodesFrom) *traversal {
 	q, ok := s.Quads.(shape.Quads)
 	if !ok {
@@ -144,11 +145,19 @@ func (p *planner) fromNodesFrom(s shape.NodesFrom) *traversal {
 			t.fixed[f.Dir] = v
 			continue
 		case shape.Save:
-			if _, all := v.From.(shape.AllNodes); all {
+			// Tagged: every node (SaveVia, Out(p, "tag") from every
+			// node) or fixed ones (g.V(…).Tag("t").Out(p),
+			// Out(p, "tag")) — the quad's value in that direction is
+			// the tag's.
+			fixed, isFixed := v.From.(shape.Fixed)
+			if _, all := v.From.(shape.AllNodes); all || isFixed {
 				if t.save == nil {
 					t.save = make(map[quad.Direction][]string)
 				}
 				t.save[f.Dir] = v.Tags
+				if isFixed {
+					t.fixed[f.Dir] = fixed
+				}
 				continue
 			}
 		case shape.AllNodes:
@@ -159,8 +168,17 @@ func (p *planner) fromNodesFrom(s shape.NodesFrom) *traversal {
 		}
 		t.from, t.start = f.Values, f.Dir
 	}
-	if t.from == nil || len(t.fixed) == 0 {
-		return nil // all fixed is a QuadsAction; nothing fixed is a plain LinksTo
+	if len(t.fixed) == 0 {
+		return nil // nothing fixed: a plain LinksTo
+	}
+	if t.from == nil {
+		// All fixed, some to several values (a QuadsAction holds one
+		// each): g.V("b01:…", "b02:…").In("<lsh>").
+		if t.next = p.plan(dirs(t.fixed, quad.Any), quad.Any); t.next.prefix == 0 {
+			return nil
+		}
+		t.contains = p.plan(dirs(t.fixed, t.goal), t.goal)
+		return t
 	}
 	t.next = p.plan(dirs(t.fixed, t.start), t.start)
 	t.contains = p.plan(dirs(t.fixed, t.goal), t.goal)
@@ -335,12 +353,13 @@ func (it *traversalIt) Stats(ctx context.Context) (cgraph.IteratorCosts, error) 
 // beyond it the size is Cayley's guess for a prefix scan (half the store).
 func (it *traversalIt) count(ctx context.Context) (cgraph.Size, error) {
 	c := newCursor(it.t, it.t.next, quad.Any)
+	c.limit = countCap
 	c.reset(nil)
-	defer c.close()
 	var n int64
 	for n < countCap && c.next(ctx) {
 		n++
 	}
+	c.close()
 	if err := c.err; err != nil {
 		return cgraph.Size{}, err
 	}
@@ -384,11 +403,13 @@ type cursor struct {
 	combos [][]uint64                      // index prefix values; vary's slot left 0
 	check  map[quad.Direction]map[any]bool // fixed directions the prefix does not cover
 
-	active bool           // reset was called: there is a value to read for
-	value  cgraph.Ref     // the value of vary
-	i      int            // next combination to scan
-	scan   cgraph.Scanner // current scan
-	quad   cgraph.Ref     // current quad
+	limit int // read at most this many quads per scan; 0: all
+
+	active bool         // reset was called: there is a value to read for
+	value  cgraph.Ref   // the value of vary
+	i      int          // next combination to scan
+	buf    []cgraph.Ref // the quads of the current scan not yet returned
+	quad   cgraph.Ref   // current quad
 	err    error
 }
 
@@ -450,53 +471,76 @@ func (c *cursor) reset(v cgraph.Ref) {
 // next advances to the next quad that meets every constraint.
 func (c *cursor) next(ctx context.Context) bool {
 	for c.active {
-		if c.scan != nil {
-			for c.scan.Next(ctx) {
-				if q := c.scan.Result(); c.matches(q) {
-					c.quad = q
-					return true
-				}
+		for len(c.buf) > 0 {
+			q := c.buf[0]
+			c.buf = c.buf[1:]
+			if c.matches(q) {
+				c.quad = q
+				return true
 			}
-			if err := c.scan.Err(); err != nil {
-				c.err = err
-				return false
-			}
-			c.close()
 		}
-		if !c.open() {
+		if !c.open(ctx) {
 			c.active = false
 		}
 	}
 	return false
 }
 
-// open starts the scan of the next index combination; false when none is
-// left.
-func (c *cursor) open() bool {
+// open reads the quads of the next index combination into buf; false when
+// none is left or the read failed (err).
+//
+// A scan is read whole and its bolt read transaction closed before any
+// quad is returned: bolt's writer, remapping a growing file, waits for
+// every open read transaction and blocks new ones meanwhile, so a
+// goroutine that opened a second read transaction while holding a first
+// (a traversal scanning one node's quads from inside another's scan)
+// would deadlock with a writer in another goroutine — as kg build's
+// resolution reads while its writer commits.
+func (c *cursor) open(ctx context.Context) bool {
+	var scan cgraph.Scanner
 	if c.plan.prefix == 0 {
 		// No index fits: read the store's own iterator on the value.
 		if c.i > 0 || c.value == nil {
 			return false
 		}
 		c.i++
-		c.scan = cgraph.AsShape(c.t.p.kv.QuadIterator(c.vary, c.value)).Iterate()
-		return true
+		scan = cgraph.AsShape(c.t.p.kv.QuadIterator(c.vary, c.value)).Iterate()
+	} else {
+		vals, ok := c.nextCombo()
+		if !ok {
+			return false
+		}
+		scan = cgraph.AsShape(kv.NewQuadIterator(c.t.p.kv, c.plan.index, vals)).Iterate()
 	}
-	if c.i >= len(c.combos) {
+	defer scan.Close()
+	c.buf = c.buf[:0]
+	for (c.limit == 0 || len(c.buf) < c.limit) && scan.Next(ctx) {
+		c.buf = append(c.buf, scan.Result())
+	}
+	if err := scan.Err(); err != nil {
+		c.err, c.buf = err, nil
 		return false
+	}
+	return true
+}
+
+// nextCombo returns the index prefix values of the next combination;
+// false when none is left.
+func (c *cursor) nextCombo() ([]uint64, bool) {
+	if c.i >= len(c.combos) {
+		return nil, false
 	}
 	vals := c.combos[c.i]
 	c.i++
 	if c.slot >= 0 {
 		id, ok := c.value.(kv.Int64Value)
 		if !ok {
-			return false // not a node of this store: no quad holds it
+			return nil, false // not a node of this store: no quad holds it
 		}
 		vals = slices.Clone(vals)
 		vals[c.slot] = uint64(id)
 	}
-	c.scan = cgraph.AsShape(kv.NewQuadIterator(c.t.p.kv, c.plan.index, vals)).Iterate()
-	return true
+	return vals, true
 }
 
 // matches checks the constraints the index prefix does not cover.
@@ -522,10 +566,7 @@ func (c *cursor) tagResults(dst map[string]cgraph.Ref) {
 }
 
 func (c *cursor) close() {
-	if c.scan != nil {
-		c.scan.Close()
-		c.scan = nil
-	}
+	c.buf = nil
 }
 
 // traversalNext lists a traversal's results: for each source node (or

@@ -7,13 +7,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"kg/schema"
 )
 
 // planGraph is a news-shaped graph in N-Quads: n people with names,
@@ -138,6 +142,11 @@ func TestPlanSameAnswers(t *testing.T) {
 		`g.V().Has("<title>","Title 2").In("<mentioned_in>").Out("<name>").All()`,
 		`g.V().Has("<name>", regex("^Person 1")).Out("<works_for>").All()`,
 		`g.V().Out("<works_for>").Unique().All()`,
+		`g.V("Person 1", "Person 2", "Nobody").In("<name>").All()`,
+		`g.V("<person/p4>").Out(["<meet>","<works_for>"], "pred").Out("<name>").All()`,
+		`g.V("<person/p1>","<person/p2>").Tag("src").Out("<meet>").Tag("dst").Out("<name>").All()`,
+		`g.V("<doc/d1>","<doc/d2>").Tag("d").Out(["<title>","<type>"], "p").All()`,
+		`g.V("P1", "P2").Tag("alias").In("<alias>").Out("<name>").All()`,
 	} {
 		t.Run(q, func(t *testing.T) {
 			want := answers(t, ctx, mem, q)
@@ -282,4 +291,68 @@ func primitiveFetches(t *testing.T) float64 {
 	}
 	t.Fatal("no cayley_kv_primitive_fetch metric")
 	return 0
+}
+
+// TestQueriesWhileWriting reads a bolt store through planned queries in
+// one goroutine while another writes batches that grow the file, as kg
+// build's resolution does beside its writer. bolt's writer remaps a
+// growing file only when no read transaction is open, and blocks new ones
+// while it waits: a query that held one read transaction while opening
+// another would deadlock: this test then fails after two minutes (and the
+// store cannot close, so go test's -timeout ends the run).
+func TestQueriesWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t, Options{Path: filepath.Join(t.TempDir(), "kg.db")})
+	writeAll(t, s, fixture())
+	wrote, read := make(chan error, 1), make(chan error, 1)
+	var writing atomic.Bool
+	writing.Store(true)
+	go func() {
+		defer writing.Store(false)
+		base := fixture()
+		for i := range 60 {
+			var xs []*schema.Extraction
+			for j := range 40 {
+				x := *base[j%2]
+				x.Document.ID = fmt.Sprintf("grow%d-%d", i, j)
+				x.Document.Title = strings.Repeat("padding to grow the file ", 40)
+				x.Relations = renamed(x.Relations, x.Document.ID)
+				xs = append(xs, &x)
+			}
+			if _, err := s.WriteBatch(ctx, xs); err != nil {
+				wrote <- err
+				return
+			}
+		}
+		wrote <- nil
+	}()
+	go func() {
+		for reads := 0; writing.Load() || reads == 0; reads++ {
+			if _, err := s.EntitiesNamed(ctx, schema.Person, "Putin"); err != nil {
+				read <- err
+				return
+			}
+			q := `g.V().Has("<name>","Vladimir Putin").Out("<meet>").Has("<type>","<Person>").Out("<name>").All()`
+			if _, err := s.Query(ctx, "gizmo", q, 0); err != nil {
+				read <- err
+				return
+			}
+		}
+		read <- nil
+	}()
+	timeout := time.After(2 * time.Minute)
+	for range 2 {
+		select {
+		case err := <-wrote:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case err := <-read:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-timeout:
+			t.Fatal("queries and writes still running after 2 minutes: deadlocked")
+		}
+	}
 }

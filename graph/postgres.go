@@ -16,9 +16,11 @@ import (
 // tables in a database that has none; the database itself must exist.
 //
 // What differs from bolt: several processes (machines) may write into the
-// same database at once; writes are slower (one INSERT per new node and per
-// quad: ~1.8 k quads/s building Reuters articles on a local server); Stats counts the tables
-// (Cayley's COUNT(*)) instead of reading stored counters.
+// same database at once; kg writes and reads a batch with its own SQL on
+// Cayley's tables (postgres_write.go, postgres_read.go) and keeps its
+// running totals in a table kg_counts; queries are planned by Cayley's
+// SQL backend. Writes are slower: 10–12 k quads/s building Reuters
+// articles on a local server, against ~17 k into bolt.
 const BackendPostgres = "postgres"
 
 // Cayley logs a failed SQL connection with its full address, password

@@ -20,6 +20,8 @@ type Snapshot struct {
 	Entities  []schema.Entity
 	Relations []schema.Relation
 	Quotes    []schema.Quote
+
+	dates map[string][]schema.When // fact id → the date of each of its statements (EvidenceDates)
 }
 
 // Snapshot reads every record of the store. It costs one scan of the
@@ -32,13 +34,44 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 		return nil, fmt.Errorf("graph: snapshot: %w", err)
 	}
 	g := newMemGraph(quads)
-	return &Snapshot{Documents: g.documents(), Entities: g.entities(), Relations: g.relations(), Quotes: g.quotes()}, nil
+	facts := g.facts()
+	sn := &Snapshot{Documents: g.documents(), Entities: g.entities(), Quotes: g.quotes(),
+		Relations: make([]schema.Relation, len(facts)), dates: make(map[string][]schema.When, len(facts))}
+	for i, f := range facts {
+		sn.Relations[i] = f.Relation
+		sn.dates[f.ID] = f.dates
+	}
+	return sn, nil
+}
+
+// EvidenceDates returns the date of each Evidence entry of r, one of the
+// snapshot's Relations, in order (as Edge.EvidenceDates): the time its
+// sentence names, else its document's date as Reported; a zero When when
+// it has neither. For a relation the snapshot did not read, every entry
+// gets r.When.
+func (sn *Snapshot) EvidenceDates(r schema.Relation) []schema.When {
+	if d, ok := sn.dates[r.ID]; ok && len(d) == len(r.Evidence) {
+		return d
+	}
+	var w schema.When
+	if r.When != nil {
+		w = *r.When
+	}
+	out := make([]schema.When, len(r.Evidence))
+	for i := range out {
+		out[i] = w
+	}
+	return out
 }
 
 // Graph builds the Model that f selects from the snapshot, as Store.Graph
 // does from the store, without reading the store again.
 func (sn *Snapshot) Graph(f Filter) (*Model, error) {
-	m, err := buildModel(sn.Entities, sn.Relations, sn.Documents, f)
+	facts := make([]fact, len(sn.Relations))
+	for i, r := range sn.Relations {
+		facts[i] = fact{Relation: r, dates: sn.EvidenceDates(r)}
+	}
+	m, err := buildModel(sn.Entities, facts, sn.Documents, f)
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}

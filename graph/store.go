@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -107,6 +108,12 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		qs, t, err = openBolt(opts.Path, opts.ReadOnly)
 	default:
 		qs, err = openRegistered(backend, opts)
+		if err == nil && backend == BackendPostgres {
+			if t, err = newPGStore(opts.Path, !opts.ReadOnly); err != nil {
+				qs.Close()
+				err = fmt.Errorf("graph: %w %s (%s): %v", ErrOpen, redactURL(opts.Path), backend, err)
+			}
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -230,5 +237,11 @@ func openRegistered(backend string, opts Options) (cgraph.QuadStore, error) {
 
 // Close releases the store (and the bolt file lock).
 func (s *Store) Close() error {
-	return s.qs.Close()
+	err := s.qs.Close()
+	if c, ok := s.totals.(io.Closer); ok {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }

@@ -32,7 +32,7 @@ type WriteResult struct {
 // A document with a signature (schema.Document.Signature) is compared with
 // the stored documents that share one of its LSH bands; each one at least
 // dedup.DuplicateThreshold similar is linked to it by <duplicate_of> both
-// ways, in the same transaction (see nearDuplicates).
+// ways, in the same transaction (see stored.nearDuplicates).
 //
 // On bolt one Write is one bolt read-write transaction: Cayley's kv
 // QuadStore.ApplyDeltas opens a single kv.Tx (bolt Begin(true)), applies
@@ -70,24 +70,6 @@ func (s *Store) hasDocument(ctx context.Context, id string) (bool, error) {
 		return false, fmt.Errorf("graph: look up document %s: %w", id, err)
 	}
 	return n > 0, nil
-}
-
-// storedNames returns the stored <name> of each entity that has one.
-func (s *Store) storedNames(ctx context.Context, ents []schema.Entity) (map[string]string, error) {
-	names := make(map[string]string)
-	for _, e := range ents {
-		if _, ok := names[e.ID]; ok {
-			continue
-		}
-		vals, err := path.StartPath(s.qs, EntityIRI(e.ID)).Out(iriName).Iterate(ctx).Limit(1).AllValues(s.qs)
-		if err != nil {
-			return nil, fmt.Errorf("look up name of %s: %w", e.ID, err)
-		}
-		if len(vals) > 0 {
-			names[e.ID] = literal(vals[0])
-		}
-	}
-	return names, nil
 }
 
 // quadBuilder collects the quads of one extraction.

@@ -23,9 +23,11 @@ import (
 
 // TestBrowser drives the explorer in headless Chromium as a person would:
 // it types part of a name into the search box, clicks the completion,
-// reads the entity panel (facts with their sentences, quotes), waits for a
-// neighbour to be drawn, clicks the edge between them on the canvas and
-// reads the evidence sentence in the side panel. The store is
+// reads the entity panel (facts with their sentences and dates, quotes),
+// waits for a neighbour to be drawn, clicks the edge between them on the
+// canvas and reads the evidence sentence and the fact's date in the side
+// panel; then types a from date after the fact's, sees its edge hidden,
+// and a to date in its month, and sees it drawn again. The store is
 // built from the repository's testdata/ by extract and graph in-process.
 // The screenshot is written to the test's temp dir (logged), and also to
 // $KG_EXPLORER_SCREENSHOT when set (how docs/explorer.png is made).
@@ -46,7 +48,12 @@ func TestBrowser(t *testing.T) {
 
 	const person, neighbour = "Elena Marquez", "Tomas Berger"
 	store := testdataStore(t, ctx)
-	want := evidenceOf(t, ctx, store, "person/elena_marquez", "person/tomas_berger", "meet")
+	meet := edgeOf(t, ctx, store, "person/elena_marquez", "person/tomas_berger", "meet")
+	want := sentences(meet)
+	spans := meet.Spans()
+	if len(spans) == 0 {
+		t.Fatalf("testdata gives the meet fact of %s and %s no date; the time filter test needs one", person, neighbour)
+	}
 	facts, quotes := panelOf(t, ctx, store, "person/elena_marquez")
 	srv, err := serve.New(ctx, store, serve.Options{})
 	if err != nil {
@@ -89,6 +96,9 @@ func TestBrowser(t *testing.T) {
 	var entityPanel string
 	step("read the entity panel", b.eval(ctx, `document.getElementById("details").innerText`, &entityPanel))
 	checkEntityPanel(t, entityPanel, person, facts, quotes)
+	if !strings.Contains(entityPanel, meet.Date()) {
+		t.Errorf("the entity panel lacks the date of the meet fact, %s", meet.Date())
+	}
 
 	// The neighbourhood is drawn, with the neighbour in it.
 	step("graph", b.waitFor(ctx, neighbour+" in the graph",
@@ -125,11 +135,12 @@ func TestBrowser(t *testing.T) {
 		fmt.Sprintf(`document.getElementById("details").dataset.kind === "fact" && document.getElementById("details").dataset.id === %q`, edge.ID)))
 	var panel string
 	step("read the panel", b.eval(ctx, `document.getElementById("details").innerText`, &panel))
-	for _, s := range append(want, "positive", "asserted") {
+	for _, s := range append(want, "positive", "asserted", meet.Date()) {
 		if !strings.Contains(panel, s) {
 			t.Errorf("the evidence panel lacks %q; it reads:\n%s", s, panel)
 		}
 	}
+
 	shot := filepath.Join(dir, "explorer.png")
 	step("screenshot", b.screenshot(ctx, shot))
 	t.Logf("search → graph (%d elements) → edge → evidence in %.1f s; screenshot %s", edge.Count, time.Since(start).Seconds(), shot)
@@ -139,6 +150,31 @@ func TestBrowser(t *testing.T) {
 			t.Error(err)
 		}
 	}
+
+	// The time filter: from the day after the meeting, its edge is hidden
+	// while facts of later days stay drawn; up to the end of the
+	// meeting's month, it is drawn again and the later facts are hidden.
+	visible := func(yes bool) string {
+		return fmt.Sprintf(`kg.cy.getElementById(%q).visible() === %v`, edge.ID, yes)
+	}
+	others := fmt.Sprintf(`kg.cy.edges().filter(e => e.id() !== %q && e.visible()).length`, edge.ID)
+	after := spans[len(spans)-1].To.AddDate(0, 0, 1).Format(time.DateOnly)
+	step("type a from date", b.typeInto(ctx, "from", after))
+	step("the edge hidden", b.waitFor(ctx, "the meet edge hidden from "+after+", later facts drawn", visible(false)+" && "+others+" > 0"))
+	var note string
+	step("read the range note", b.eval(ctx, `document.getElementById("dates-note").textContent`, &note))
+	if !strings.Contains(note, "facts in range") {
+		t.Errorf("the dates note reads %q, want a count of the facts in range", note)
+	}
+	month := spans[0].From.Format("2006-01")
+	step("clear the from date", b.typeInto(ctx, "from", ""))
+	step("type a to date", b.typeInto(ctx, "to", month))
+	step("the edge drawn again", b.waitFor(ctx, "the meet edge drawn again up to "+month+", fewer facts drawn",
+		visible(true)+" && kg.cy.edges().some(e => !e.visible())"))
+	var drawn, all int
+	step("count drawn edges", b.eval(ctx, others+" + 1", &drawn))
+	step("count edges", b.eval(ctx, `kg.cy.edges().length`, &all))
+	t.Logf("time filter: the meet edge hidden from %s, drawn again up to %s with %d of %d edges", after, month, drawn, all)
 }
 
 // rect is an element's box in page coordinates.
@@ -239,9 +275,18 @@ func checkEntityPanel(t *testing.T, panel, name string, facts, quotes []string) 
 	}
 }
 
-// evidenceOf returns the sentences of the asserted fact subject predicate
-// object (either way round), as the store holds them.
-func evidenceOf(t *testing.T, ctx context.Context, st *graph.Store, a, b, pred string) []string {
+// sentences returns the evidence sentences of an edge.
+func sentences(e graph.Edge) []string {
+	var out []string
+	for _, ev := range e.Evidence {
+		out = append(out, ev.Sentence)
+	}
+	return out
+}
+
+// edgeOf returns the asserted fact subject predicate object (either way
+// round), as the store holds it.
+func edgeOf(t *testing.T, ctx context.Context, st *graph.Store, a, b, pred string) graph.Edge {
 	t.Helper()
 	m, err := st.Graph(ctx, graph.Filter{Entity: a, Hops: 1})
 	if err != nil {
@@ -251,13 +296,9 @@ func evidenceOf(t *testing.T, ctx context.Context, st *graph.Store, a, b, pred s
 		ends := []string{e.Source, e.Target}
 		slices.Sort(ends)
 		if e.Predicate == pred && slices.Equal(ends, []string{min(a, b), max(a, b)}) {
-			var out []string
-			for _, ev := range e.Evidence {
-				out = append(out, ev.Sentence)
-			}
-			return out
+			return e
 		}
 	}
 	t.Fatalf("testdata has no %s fact between %s and %s", pred, a, b)
-	return nil
+	return graph.Edge{}
 }

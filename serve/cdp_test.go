@@ -416,6 +416,34 @@ func (b *browser) click(ctx context.Context, x, y float64) error {
 	return nil
 }
 
+// typeInto clicks the text box with that id, selects what it holds and
+// types text over it (an empty text deletes it with Backspace), as a
+// person would: the box gets its input events.
+func (b *browser) typeInto(ctx context.Context, id, text string) error {
+	var r rect
+	el := fmt.Sprintf("document.getElementById(%q)", id)
+	if err := b.eval(ctx, rectOf(el), &r); err != nil {
+		return err
+	}
+	if err := b.click(ctx, r.X+r.W/2, r.Y+r.H/2); err != nil {
+		return err
+	}
+	if err := b.eval(ctx, el+".select()", nil); err != nil {
+		return err
+	}
+	if text != "" {
+		return b.page.call(ctx, "Input.insertText", map[string]any{"text": text}, nil)
+	}
+	for _, typ := range []string{"keyDown", "keyUp"} {
+		err := b.page.call(ctx, "Input.dispatchKeyEvent", map[string]any{"type": typ, "key": "Backspace",
+			"code": "Backspace", "windowsVirtualKeyCode": 8, "nativeVirtualKeyCode": 8}, nil)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // screenshot writes a PNG of the page to path.
 func (b *browser) screenshot(ctx context.Context, path string) error {
 	var res struct{ Data string }

@@ -1,7 +1,8 @@
 // Package serve is kg's HTTP server (kg serve): Cayley's public v2 API,
 // Cayley's v1 query endpoints rebuilt with the same request and response
 // shape, and the explorer, a page that searches an entity, draws its
-// neighbourhood with Cytoscape.js and shows the sentences behind each edge.
+// neighbourhood with Cytoscape.js, shows the sentences and the date behind
+// each edge, and hides the edges dated outside a range of days.
 //
 // # Endpoints
 //
@@ -12,9 +13,10 @@
 //	GET /                        the explorer (HTML, JS, CSS and Cytoscape.js embedded)
 //	GET /api/kg/meta             counts, documents, predicates, settings
 //	GET /api/kg/search?q=PREFIX  completion over names, aliases and their words
-//	GET /api/kg/graph?entity=ID&hops=N[&doc=ID][&negated=1]   Cytoscape.js elements
-//	GET /api/kg/entity?id=ID     aliases, facts (every polarity and modality) and quotes
-//	GET /api/kg/fact?id=FACT     a fact's sentences with their documents
+//	GET /api/kg/graph?entity=ID&hops=N[&doc=ID][&negated=1][&from=DATE][&to=DATE]
+//	                             Cytoscape.js elements; each edge with its date and dated days (spans)
+//	GET /api/kg/entity?id=ID     aliases, facts (every polarity and modality, with dates) and quotes
+//	GET /api/kg/fact?id=FACT     a fact's date, its sentences with their documents and dates
 //
 // Both run queries as written; the store plans them (see graph's package
 // documentation, "Query plans"), so a query that starts from a name,

@@ -31,6 +31,7 @@ type view struct {
 	quotesOf map[string][]schema.Quote     // entity id → its quotes
 	docs     map[string]schema.Document
 	preds    []string
+	dates    graph.DateRange // the first and last day a fact is dated to; zero when none is
 	built    time.Time
 }
 
@@ -60,6 +61,7 @@ func newView(snap *graph.Snapshot) *view {
 	for p := range preds {
 		v.preds = append(v.preds, p)
 	}
+	v.dates = datesOf(snap)
 	slices.Sort(v.preds)
 	for _, q := range snap.Quotes {
 		if q.SpeakerID != "" {
@@ -90,6 +92,27 @@ func (s *Server) currentView(ctx context.Context) (*view, error) {
 	s.logf("explorer index: %d entities, %d facts, %d documents (%.2f s)",
 		len(snap.Entities), len(snap.Relations), len(snap.Documents), time.Since(start).Seconds())
 	return s.view, nil
+}
+
+// datesOf returns the first and last day the snapshot's facts are dated
+// to; zero when no fact has a date.
+func datesOf(snap *graph.Snapshot) graph.DateRange {
+	var all graph.DateRange
+	for _, r := range snap.Relations {
+		for _, w := range snap.EvidenceDates(r) {
+			d, ok := graph.FactDates(schema.Relation{When: &w})
+			if !ok {
+				continue
+			}
+			if all.From.IsZero() || d.From.Before(all.From) {
+				all.From = d.From
+			}
+			if d.To.After(all.To) {
+				all.To = d.To
+			}
+		}
+	}
+	return all
 }
 
 func (s *Server) markStale() {
@@ -170,9 +193,13 @@ func (s *Server) meta(v *view, _ *http.Request) (any, error) {
 		classes = append(classes, string(c))
 	}
 	classes = append(classes, ClassLiteral)
+	dates := map[string]string{}
+	if !v.dates.IsZero() {
+		dates["from"], dates["to"] = v.dates.From.Format(time.DateOnly), v.dates.To.Format(time.DateOnly)
+	}
 	return map[string]any{
 		"entities": len(v.snap.Entities), "facts": len(v.snap.Relations), "quotes": len(v.snap.Quotes),
-		"documents": docs, "predicates": v.preds, "classes": classes,
+		"documents": docs, "predicates": v.preds, "classes": classes, "dates": dates,
 		"read_only": !s.opts.Write, "timeout": s.opts.Timeout.String(), "limit": s.opts.Limit,
 		"indexed": v.built.UTC().Format(time.RFC3339),
 	}, nil
@@ -211,42 +238,35 @@ func search(v *view, r *http.Request) (any, error) {
 	return map[string]any{"result": out}, nil
 }
 
-// cyNode and cyEdge are Cytoscape.js elements (the data of "kg export
-// --format cytoscape", without the evidence, which /api/kg/fact gives).
+// cyNode and cyEdge are Cytoscape.js elements: the data "kg export
+// --format cytoscape" has (graph.CyNode, graph.CyEdge), with the seed mark,
+// and, for an edge, the count of its sentences instead of the sentences
+// (which /api/kg/fact gives), its first sentence and the days they are
+// dated to.
 type cyNode struct {
 	Data struct {
-		ID       string   `json:"id"`
-		Label    string   `json:"label"`
-		Class    string   `json:"class"`
-		Aliases  []string `json:"aliases"`
-		Mentions int      `json:"mentions"`
-		Seed     bool     `json:"seed,omitempty"`
+		graph.CyNode
+		Seed bool `json:"seed,omitempty"`
 	} `json:"data"`
 	Classes string `json:"classes"`
 }
 
 type cyEdge struct {
 	Data struct {
-		ID            string          `json:"id"`
-		Source        string          `json:"source"`
-		Target        string          `json:"target"`
-		Label         string          `json:"label"`
-		PredicateText string          `json:"predicate_text"`
-		Polarity      schema.Polarity `json:"polarity"`
-		Modality      schema.Modality `json:"modality"`
-		AttributedTo  string          `json:"attributed_to,omitempty"`
-		Confidence    float64         `json:"confidence"`
-		Symmetric     bool            `json:"symmetric"`
-		Evidence      int             `json:"evidence"`
-		Documents     []string        `json:"documents"`
-		Sentence      string          `json:"sentence"`
+		graph.CyEdge
+		Evidence  int         `json:"evidence"`
+		Documents []string    `json:"documents"`
+		Sentence  string      `json:"sentence"`
+		Spans     [][2]string `json:"spans,omitempty"` // graph.Edge.Spans: [first day, last day] of each run
 	} `json:"data"`
 	Classes string `json:"classes"`
 }
 
 // neighbourhood answers GET /api/kg/graph?entity=ID[&hops=N][&doc=ID]
-// [&negated=1][&min_confidence=X]: the entity's neighbourhood (graph.Filter)
-// as Cytoscape.js elements.
+// [&negated=1][&min_confidence=X][&from=DATE][&to=DATE]: the entity's
+// neighbourhood (graph.Filter; from and to as kg export --from and --to)
+// as Cytoscape.js elements. Each edge carries its date and the days its
+// sentences are dated to (spans), for the page's own time filter.
 func neighbourhood(v *view, r *http.Request) (any, error) {
 	q := r.URL.Query()
 	hops, err := intParam(q.Get("hops"), 1, 1, 3)
@@ -263,6 +283,9 @@ func neighbourhood(v *view, r *http.Request) (any, error) {
 			return nil, fmt.Errorf("min_confidence %q: want a number from 0 to 1", mc)
 		}
 	}
+	if f.Dates, err = dateParams(q.Get("from"), q.Get("to")); err != nil {
+		return nil, err
+	}
 	m, err := v.snap.Graph(f)
 	if err != nil {
 		return nil, err
@@ -274,10 +297,8 @@ func neighbourhood(v *view, r *http.Request) (any, error) {
 			continue
 		}
 		var c cyNode
-		c.Data.ID, c.Data.Label, c.Data.Class, c.Data.Mentions = n.ID, n.Name, n.Class, n.Mentions
-		c.Data.Aliases = nonNil(n.Aliases)
+		c.Data.CyNode, c.Classes = graph.CytoscapeNode(n)
 		c.Data.Seed = n.ID == f.Entity || n.Name == f.Entity
-		c.Classes = n.Class
 		if c.Data.Seed {
 			c.Classes += " seed"
 		}
@@ -290,16 +311,38 @@ func neighbourhood(v *view, r *http.Request) (any, error) {
 		}
 		var c cyEdge
 		d := &c.Data
-		d.ID, d.Source, d.Target, d.Label, d.PredicateText = e.ID, e.Source, e.Target, e.Predicate, e.PredicateText
-		d.Polarity, d.Modality, d.AttributedTo, d.Confidence = e.Polarity, e.Modality, e.AttributedTo, e.Confidence
-		d.Symmetric, d.Evidence, d.Documents, d.Sentence = e.Symmetric, len(e.Evidence), e.Documents(), e.Sentence()
-		c.Classes = string(e.Polarity) + " " + string(e.Modality)
+		d.CyEdge, c.Classes = graph.CytoscapeEdge(e)
+		d.Evidence, d.Documents, d.Sentence = len(e.Evidence), e.Documents(), e.Sentence()
+		for _, sp := range e.Spans() {
+			d.Spans = append(d.Spans, [2]string{sp.From.Format(time.DateOnly), sp.To.Format(time.DateOnly)})
+		}
 		edges = append(edges, c)
 	}
 	return map[string]any{
 		"elements":  map[string]any{"nodes": nodes, "edges": edges},
 		"truncated": truncated,
 	}, nil
+}
+
+// dateParams reads the from and to parameters: a date YYYY, YYYY-MM or
+// YYYY-MM-DD each, from its first day to the other's last.
+func dateParams(from, to string) (graph.DateRange, error) {
+	var out graph.DateRange
+	var err error
+	if from != "" {
+		if out.From, err = graph.DateBound(from, false); err != nil {
+			return out, fmt.Errorf("from %q: want a date YYYY, YYYY-MM or YYYY-MM-DD", from)
+		}
+	}
+	if to != "" {
+		if out.To, err = graph.DateBound(to, true); err != nil {
+			return out, fmt.Errorf("to %q: want a date YYYY, YYYY-MM or YYYY-MM-DD", to)
+		}
+	}
+	if !out.From.IsZero() && !out.To.IsZero() && out.To.Before(out.From) {
+		return out, fmt.Errorf("from %s is after to %s", from, to)
+	}
+	return out, nil
 }
 
 // keepNodes picks at most maxGraphNodes nodes of m: the seed, then the
@@ -329,12 +372,14 @@ func keepNodes(m *graph.Model, seed string) (map[string]bool, bool) {
 	return keep, true
 }
 
-// evidenceView is one sentence behind a fact, with its document.
+// evidenceView is one sentence behind a fact, with its document and the
+// date it gives the fact.
 type evidenceView struct {
 	schema.Evidence
-	Title  string `json:"title"`
-	Date   string `json:"date"`
-	Source string `json:"source"`
+	Title  string       `json:"title"`
+	Date   string       `json:"date"` // the document's
+	Source string       `json:"source"`
+	When   *schema.When `json:"when,omitempty"` // the time the sentence names, else the document's date as reported
 }
 
 // factView is a fact with its evidence and the documents it cites.
@@ -352,6 +397,7 @@ type factView struct {
 	Modality      schema.Modality   `json:"modality"`
 	AttributedTo  string            `json:"attributed_to,omitempty"`
 	Confidence    float64           `json:"confidence"`
+	When          *schema.When      `json:"when,omitempty"` // the fact's date, as the jsonl record has it
 	Evidence      []evidenceView    `json:"evidence"`
 }
 
@@ -359,13 +405,18 @@ func (v *view) factView(r *schema.Relation) factView {
 	f := factView{ID: r.ID, Subject: r.Subject, SubjectID: r.SubjectID, Predicate: r.Predicate,
 		PredicateText: r.PredicateText, Object: r.Object, ObjectID: r.ObjectID, ObjectKind: r.ObjectKind,
 		Qualifiers: r.Qualifiers, Polarity: r.Polarity, Modality: r.Modality, AttributedTo: r.AttributedTo,
-		Confidence: r.Confidence, Evidence: make([]evidenceView, 0, len(r.Evidence))}
+		Confidence: r.Confidence, When: r.When, Evidence: make([]evidenceView, 0, len(r.Evidence))}
 	if f.Qualifiers == nil {
 		f.Qualifiers = map[string]string{}
 	}
-	for _, ev := range r.Evidence {
+	dates := v.snap.EvidenceDates(*r)
+	for i, ev := range r.Evidence {
 		d := v.docs[ev.Document]
-		f.Evidence = append(f.Evidence, evidenceView{Evidence: ev, Title: d.Title, Date: d.Date, Source: d.Source})
+		e := evidenceView{Evidence: ev, Title: d.Title, Date: d.Date, Source: d.Source}
+		if w := dates[i]; w != (schema.When{}) {
+			e.When = &w
+		}
+		f.Evidence = append(f.Evidence, e)
 	}
 	return f
 }

@@ -574,3 +574,95 @@ func primitiveFetches(t *testing.T) float64 {
 	t.Fatal("no cayley_kv_primitive_fetch metric")
 	return 0
 }
+
+// TestExplorerDates: over the fixture with dates — Putin met Kim "on
+// Wednesday" (2023-09-13) by d1 of 2023-09-14, and by d2 of 2023-10-02,
+// which names no day — the graph's edges carry their date and the days
+// their sentences are dated to, from and to cut the neighbourhood as kg
+// export --from and --to do, and a fact and its sentences carry their
+// dates.
+func TestExplorerDates(t *testing.T) {
+	ctx := context.Background()
+	st, err := graph.Open(ctx, graph.Options{Path: graph.MemoryPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	xs := fixture()
+	xs[0].Relations[0].When = &schema.When{Text: "on Wednesday", Value: "2023-09-13", Precision: "day"}
+	xs[1].Document.Date = "2023-10-02"
+	for _, x := range xs {
+		if _, err := st.Write(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv, err := serve.New(ctx, st, serve.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	get := func(path string) map[string]any {
+		t.Helper()
+		code, out := call(t, "GET", ts.URL+path, "")
+		if code != 200 {
+			t.Fatalf("GET %s: %d %v", path, code, out)
+		}
+		return out
+	}
+	// meet returns the meet edge's id, date and spans, "" when there is none.
+	meet := func(query string) (id, date, spans string) {
+		t.Helper()
+		g := get("/api/kg/graph?entity=" + putin + query)["elements"].(map[string]any)
+		for _, e := range g["edges"].([]any) {
+			d := e.(map[string]any)["data"].(map[string]any)
+			if d["label"] == "meet" {
+				b, _ := json.Marshal(d["spans"])
+				return d["id"].(string), d["date"].(string), string(b)
+			}
+		}
+		return "", "", ""
+	}
+	for _, tt := range []struct{ query, date, spans string }{
+		{"", "2023-09-13", `[["2023-09-13","2023-09-13"],["2023-10-02","2023-10-02"]]`},
+		{"&from=2023-10", "2023-10-02", `[["2023-10-02","2023-10-02"]]`},
+		{"&from=2023-09&to=2023-09-13", "2023-09-13", `[["2023-09-13","2023-09-13"]]`},
+		{"&to=2023-09-12", "", ""},
+	} {
+		if _, date, spans := meet(tt.query); date != tt.date || spans != tt.spans {
+			t.Errorf("graph%s: meet edge dated %q, spans %s; want %q, %s", tt.query, date, spans, tt.date, tt.spans)
+		}
+	}
+	for query, want := range map[string]string{"&from=2023-13": `from "2023-13"`, "&to=Sept": `to "Sept"`,
+		"&from=2023-10&to=2023-09": "after"} {
+		code, out := call(t, "GET", ts.URL+"/api/kg/graph?entity="+putin+query, "")
+		if msg, _ := out["error"].(string); code != 400 || !strings.Contains(msg, want) {
+			t.Errorf("graph%s: %d %v, want 400 saying %s", query, code, out, want)
+		}
+	}
+
+	id, _, _ := meet("")
+	f := get("/api/kg/fact?id=" + id)["fact"].(map[string]any)
+	var whens []string
+	for _, ev := range f["evidence"].([]any) {
+		b, _ := json.Marshal(ev.(map[string]any)["when"])
+		whens = append(whens, string(b))
+	}
+	want := []string{`{"precision":"day","text":"on Wednesday","value":"2023-09-13"}`, `{"reported":"2023-10-02"}`} // keys sorted: decoded into maps
+	if w, _ := json.Marshal(f["when"]); string(w) != want[0] || !slices.Equal(whens, want) {
+		t.Errorf("fact: when %s, its sentences' %q; want %s and %q", w, whens, want[0], want)
+	}
+	facts := get("/api/kg/entity?id=" + putin)["facts"].([]any)
+	var dated int
+	for _, f := range facts {
+		if f.(map[string]any)["when"] != nil {
+			dated++
+		}
+	}
+	if dated != len(facts) {
+		t.Errorf("entity: %d of %d facts carry their date", dated, len(facts))
+	}
+	if b, _ := json.Marshal(get("/api/kg/meta")["dates"]); string(b) != `{"from":"2023-09-13","to":"2023-10-02"}` {
+		t.Errorf("meta dates = %s", b)
+	}
+}

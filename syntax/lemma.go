@@ -93,6 +93,14 @@ func newLemmatizer(sents []Sentence) *lemmatizer {
 	return l
 }
 
+// IsWord reports whether w, in lower case, is an English word of the
+// embedded word list (SCOWL: common words and their inflections, no
+// proper names): "security" is, "F-Secure" and "Xstrata" are not.
+func IsWord(w string) bool {
+	_, ok := englishWords()[strings.ToLower(w)]
+	return ok
+}
+
 func (l *lemmatizer) isWord(w string) bool {
 	if _, ok := l.known[w]; ok {
 		return true

@@ -73,6 +73,7 @@ func (m *Model) annotate(toks []Token) {
 	}
 	sc.classes = resize(sc.classes, n)
 	m.tagger.tag(forms, sc.classes, &sc.tag)
+	m.tagger.finiteVerb(forms, sc.classes, &sc.tag)
 	sc.words = append(sc.words[:0], rootWord)
 	for i := range toks {
 		c := sc.classes[i]

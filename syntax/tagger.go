@@ -208,6 +208,176 @@ func (t *tagger) tag(forms []string, classes []uint8, s *tagScratch) {
 	}
 }
 
+// finiteVerb mends the tagger's commonest error on news, a past tense
+// read as a participle or an adjective where only a finite verb fits; the
+// parser then has no verb to hang the clause on. Two places:
+//
+//   - a sentence that ends like one (., ! or ?) and has no finite verb or
+//     auxiliary (VBD, VBZ, VBP, MD) before a comma (after which a closing
+//     "…, the ministry said." may follow): "Brazil supplied two hundred
+//     trucks to Kenya." with "supplied" a participle has no main clause, nor has
+//     "Chile plans to sell weapons." with "plans" a noun. A participle
+//     standing between a noun or pronoun and the start of an object
+//     ("trucks", "the", "two", "its") is a past tense, a plural noun there
+//     before an infinitive or a determiner a present one; of several, the
+//     one the tagger's own scores find closest to a verb;
+//   - right after a subject pronoun ("he", "she", "it", "they", "we", "I")
+//     and before an object: "Russia denied that it supplied arms", where
+//     "supplied" came out an adjective.
+//
+// Fragments ("Highly recommended.") and headlines and captions, which end
+// without a stop ("Troops killed in ambush"), keep their participles. It
+// runs at inference only: the parser is trained on the plain tagger's
+// output.
+func (t *tagger) finiteVerb(forms []string, classes []uint8, s *tagScratch) {
+	n, nc := len(forms), len(t.upos)
+	if n < 3 || len(s.sums) < n*nc {
+		return
+	}
+	vbd, vbn, vbz, nns := -1, -1, -1, -1
+	for c := range t.xpos {
+		switch {
+		case t.upos[c] == "VERB" && t.xpos[c] == "VBD":
+			vbd = c
+		case t.upos[c] == "VERB" && t.xpos[c] == "VBN":
+			vbn = c
+		case t.upos[c] == "VERB" && t.xpos[c] == "VBZ":
+			vbz = c
+		case t.upos[c] == "NOUN" && t.xpos[c] == "NNS":
+			nns = c
+		}
+	}
+	if vbd < 0 || vbn < 0 || vbz < 0 || nns < 0 {
+		return
+	}
+	// finite is the past or present tense word i would be where a verb
+	// fits: before an object or an infinitive, and not a word the
+	// dictionary fixes; -1 where none fits
+	finite := func(i int) int {
+		if i == 0 || i+1 >= n || s.fixed[i] >= 0 {
+			return -1
+		}
+		next := t.xpos[classes[i+1]]
+		infinitive := next == "TO" && i+2 < n && t.xpos[classes[i+2]] == "VB"
+		switch c := int(classes[i]); {
+		case !objectStartTag[next] && !infinitive:
+			return -1
+		case c == vbn || t.xpos[c] == "JJ" && strings.HasSuffix(forms[i], "ed"):
+			return vbd
+		case c == nns && (infinitive || next == "DT" || next == "PRP$" || next == "CD"):
+			return vbz // "Chile plans to sell", "it plans a sale"
+		}
+		return -1
+	}
+	for i := range classes {
+		if v := finite(i); v >= 0 && subjectPronoun[strings.ToLower(forms[i-1])] {
+			classes[i] = uint8(v)
+		}
+	}
+	t.presentAfterPlural(forms, classes, s)
+	switch forms[n-1] {
+	case ".", "!", "?":
+	default:
+		return
+	}
+	firstFinite := n
+	for i, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			firstFinite = min(firstFinite, i)
+		}
+	}
+	best, bestClass, margin := -1, -1, int64(0)
+	for i := range classes {
+		v := finite(i)
+		if v < 0 || !subjectTag[t.xpos[classes[i-1]]] {
+			continue
+		}
+		comma := i + 1 // the stretch of the candidate ends at a comma: "…, the ministry said."
+		for comma < n && forms[comma] != "," {
+			comma++
+		}
+		if firstFinite < comma {
+			continue
+		}
+		if d := s.sums[i*nc+v] - s.sums[i*nc+int(classes[i])]; best < 0 || d > margin {
+			best, bestClass, margin = i, v, d
+		}
+	}
+	if best >= 0 {
+		classes[best] = uint8(bestClass)
+	}
+}
+
+// presentAfterPlural reads a singular noun as a present tense in a
+// sentence or headline without a finite verb when it follows a plural
+// subject and a preposition, a determiner or a number follows ("steel
+// tariffs" stays a compound), and the tagger's next choice for it is a
+// verb: "Putin and Kim meet in Amur region", "Oil prices climb to a
+// record". A noun cannot follow a plural subject there; a verb agreeing
+// with it can.
+func (t *tagger) presentAfterPlural(forms []string, classes []uint8, s *tagScratch) {
+	n, nc := len(forms), len(t.upos)
+	vbp := -1
+	for c := range t.xpos {
+		if t.upos[c] == "VERB" && t.xpos[c] == "VBP" {
+			vbp = c
+		}
+	}
+	if vbp < 0 {
+		return
+	}
+	for _, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	plural := func(i int) bool { // a plural subject ends at i
+		switch strings.ToLower(forms[i]) {
+		case "they", "we":
+			return true
+		}
+		switch t.xpos[classes[i]] {
+		case "NNS", "NNPS":
+			return true
+		case "NNP", "NN":
+			for j := i - 1; j >= max(1, i-8); j-- {
+				if strings.HasPrefix(t.xpos[classes[j]], "VB") || forms[j] == "," {
+					return false
+				}
+				if strings.ToLower(forms[j]) == "and" && strings.HasPrefix(t.xpos[classes[j-1]], "NN") {
+					return true // "Putin and North Korea's leader Kim"
+				}
+			}
+		}
+		return false
+	}
+	for i := 1; i+1 < n; i++ {
+		next := t.xpos[classes[i+1]]
+		if t.xpos[classes[i]] != "NN" || s.fixed[i] >= 0 || !plural(i-1) || !phraseOpener[next] {
+			continue
+		}
+		second, score := -1, int64(0)
+		for c := 0; c < nc; c++ {
+			if c != int(classes[i]) && (second < 0 || s.sums[i*nc+c] > score) {
+				second, score = c, s.sums[i*nc+c]
+			}
+		}
+		if t.upos[second] == "VERB" && (t.xpos[second] == "VBP" || t.xpos[second] == "VB") {
+			classes[i] = uint8(vbp)
+			return
+		}
+	}
+}
+
+var (
+	phraseOpener   = map[string]bool{"IN": true, "TO": true, "DT": true, "PRP$": true, "CD": true, "PDT": true}
+	subjectPronoun = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
+	subjectTag     = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP": true}
+	objectStartTag = map[string]bool{"DT": true, "CD": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP$": true, "PRP": true, "JJ": true, "JJR": true, "JJS": true, "PDT": true}
+)
+
 // tagExample is one training sentence for the tagger.
 type tagExample struct {
 	forms []string

@@ -2,14 +2,11 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,11 +14,12 @@ import (
 )
 
 type exportOptions struct {
-	store  storeFlags
-	format string
-	output string
-	base   string
-	filter graph.Filter
+	store    storeFlags
+	format   string
+	output   string
+	base     string
+	filter   graph.Filter
+	from, to string // --from, --to: graph.ParseDate values, into filter.Dates
 }
 
 func newExportCommand() *command {
@@ -35,6 +33,8 @@ func newExportCommand() *command {
 	fs.IntVar(&opts.filter.Hops, "hops", 1, "with --entity: how many edges `N` away from the entity to go")
 	fs.Float64Var(&opts.filter.MinConfidence, "min-confidence", 0, "graph formats: only facts with confidence at least `X` (0 to 1)")
 	fs.BoolVar(&opts.filter.IncludeNegated, "include-negated", false, "graph formats: also negated, hedged, reported, hypothetical and future facts as edges (marked by polarity and modality)")
+	fs.StringVar(&opts.from, "from", "", "every format: only facts dated on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD; a month or year from its first day)")
+	fs.StringVar(&opts.to, "to", "", "every format: only facts dated on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD; a month or year to its last day)")
 	fs.StringVar(&opts.base, "base", "", "nquads: write every IRI of the store under this absolute `IRI` (read back with kg import --base); jsonld: the @base (default "+graph.DefaultBase+")")
 	return &command{
 		name:    "export",
@@ -56,12 +56,24 @@ empty line, then the relationships table) and cytoscape (Cytoscape.js
 elements JSON). A literal object ("artillery shells") is a node of class
 Literal. Only asserted, positive facts are edges unless --include-negated;
 --doc, --entity/--hops and --min-confidence cut the graph down. The store
-is opened read-only.`,
+is opened read-only.
+
+--from and --to keep the facts dated within a range, in every format. A
+fact's date is the time its sentence names ("on Wednesday" in an article
+of 14 September 2023 is 2023-09-13; "in April" is a whole month, "from 1985
+to 1987" three years), else the date of the article that reports it; a fact
+is kept when its days overlap the range, with the sentences so dated only.
+Either bound may be left out. jsonl keeps every document, entity and quote;
+nquads leaves out the statements dated outside the range and the direct
+edges only they support. gexf is a dynamic graph when facts have dates:
+Gephi's timeline plays them.`,
 		examples: []string{
 			"kg export --format jsonl > kg.jsonl",
 			"kg export --format nquads -o kg.nq",
 			"kg export --format gexf -o kg.gexf                  # open in Gephi",
 			"kg export --format dot --entity 'Elena Marquez' --hops 2 | dot -Tsvg -o graph.svg",
+			"kg export --format jsonl --from 2023-09 --to 2023-09   # the facts of September 2023",
+			"kg export --format gexf --entity 'Vladimir Putin' --from 2023 -o putin.gexf",
 			"kg export --format csv -o neo4j/ && neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/relationships.csv",
 			"kg export --format nquads --base https://news.example.org/kg/ -o kg.nq && kg import --db copy.db --base https://news.example.org/kg/ kg.nq",
 		},
@@ -72,12 +84,17 @@ is opened read-only.`,
 	}
 }
 
-// checkExportOptions reports a usage error for flags that do not fit the format.
-func checkExportOptions(opts exportOptions) error {
+// checkExportOptions reports a usage error for flags that do not fit the
+// format, and sets opts.filter.Dates from --from and --to.
+func checkExportOptions(opts *exportOptions) error {
 	if formats := graph.ExportFormats(); !slices.Contains(formats, opts.format) {
 		return usagef("export: unknown format %q (want %s)", opts.format, strings.Join(formats, ", "))
 	}
+	if err := parseDates(opts); err != nil {
+		return err
+	}
 	f := opts.filter
+	f.Dates = graph.DateRange{}
 	if f.Entity == "" && f.Hops != 1 {
 		return usagef("export: --hops needs --entity NAME")
 	}
@@ -88,7 +105,7 @@ func checkExportOptions(opts exportOptions) error {
 		return usagef("export: --min-confidence %g: want a number from 0 to 1", f.MinConfidence)
 	}
 	if !graph.IsGraphFormat(opts.format) && f != (graph.Filter{Hops: 1}) {
-		return usagef("export: --format %s dumps the whole store; --doc, --entity, --hops, --min-confidence and --include-negated apply to the graph formats (jsonld, graphml, gexf, dot, csv, cytoscape)", opts.format)
+		return usagef("export: --format %s dumps the whole store; --doc, --entity, --hops, --min-confidence and --include-negated apply to the graph formats (jsonld, graphml, gexf, dot, csv, cytoscape); --from and --to to every format", opts.format)
 	}
 	if opts.base != "" {
 		if opts.format != "nquads" && opts.format != "jsonld" {
@@ -101,11 +118,32 @@ func checkExportOptions(opts exportOptions) error {
 	return nil
 }
 
+// parseDates reads --from and --to into opts.filter.Dates: --from from the
+// first day of its date, --to to the last day of its.
+func parseDates(opts *exportOptions) error {
+	var err error
+	f := &opts.filter
+	if opts.from != "" {
+		if f.Dates.From, err = graph.DateBound(opts.from, false); err != nil {
+			return usagef("export: --from %q: want a date YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-09-14", opts.from)
+		}
+	}
+	if opts.to != "" {
+		if f.Dates.To, err = graph.DateBound(opts.to, true); err != nil {
+			return usagef("export: --to %q: want a date YYYY, YYYY-MM or YYYY-MM-DD, such as 2023-09-14", opts.to)
+		}
+	}
+	if r := f.Dates; !r.From.IsZero() && !r.To.IsZero() && r.To.Before(r.From) {
+		return usagef("export: --from %s is after --to %s", opts.from, opts.to)
+	}
+	return nil
+}
+
 func runExport(ctx context.Context, opts exportOptions, args []string, std stdio) error {
 	if len(args) > 0 {
 		return usagef("export: unexpected argument %q (write to a file with -o FILE)", args[0])
 	}
-	if err := checkExportOptions(opts); err != nil {
+	if err := checkExportOptions(&opts); err != nil {
 		return err
 	}
 	if opts.filter.Entity == "" {
@@ -137,72 +175,6 @@ func exportTo(ctx context.Context, store *graph.Store, opts exportOptions, eo gr
 			return fmt.Errorf("export: write: %w", err)
 		}
 		return nil
-	case opts.format == "csv":
-		return exportCSVDir(ctx, store, opts.output, eo.Filter)
 	}
-	return writeFileAtomic(opts.output, func(w io.Writer) error {
-		return store.ExportWith(ctx, w, opts.format, eo)
-	})
-}
-
-// exportCSVDir writes dir/nodes.csv and dir/relationships.csv, creating
-// dir when needed.
-func exportCSVDir(ctx context.Context, store *graph.Store, dir string, f graph.Filter) error {
-	m, err := store.Graph(ctx, f)
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	var nodes, rels bytes.Buffer
-	if err := m.WriteNeo4jCSV(&nodes, &rels); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w (with --format csv, -o names a directory)", err)
-	}
-	for name, buf := range map[string]*bytes.Buffer{graph.CSVNodesFile: &nodes, graph.CSVRelationshipsFile: &rels} {
-		err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error {
-			_, err := w.Write(buf.Bytes())
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeFileAtomic writes name through a temporary file in the same
-// directory, renamed into place only when write succeeded, so an
-// interrupted export never leaves a partial file behind.
-func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriter(tmp)
-	if err := write(w); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export to %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+	return store.ExportFile(ctx, opts.output, opts.format, eo)
 }

@@ -154,6 +154,10 @@ func TestExportUsageErrors(t *testing.T) {
 		{"confidence", []string{"--format", "gexf", "--min-confidence", "2"}, "from 0 to 1"},
 		{"unknown entity", []string{"--format", "dot", "--entity", "Nobody Atall"}, `entity "Nobody Atall": not found`},
 		{"unknown document", []string{"--format", "dot", "--doc", "feedface"}, `document "feedface": not found`},
+		{"bad from", []string{"--format", "jsonl", "--from", "2023-13"}, `--from "2023-13": want a date YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"bad to", []string{"--format", "gexf", "--to", "Sept 14"}, `--to "Sept 14": want a date`},
+		{"interval for a bound", []string{"--format", "gexf", "--to", "2023/2024"}, `--to "2023/2024": want a date`},
+		{"from after to", []string{"--format", "nquads", "--from", "2023-09-14", "--to", "2023-08"}, "--from 2023-09-14 is after --to 2023-08"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := kg(t, "", append([]string{"export", "--db", db}, tt.args...)...)
@@ -197,5 +201,93 @@ func TestExportNQuadsBase(t *testing.T) {
 	}
 	if got := mustKG(t, "export", "--db", other, "--format", "nquads").stdout; got != want {
 		t.Errorf("dump after import --base differs (%d vs %d bytes)", len(got), len(want))
+	}
+}
+
+// toastArticle is dated 14 September 2023 (a Thursday), as the seed
+// article is, and holds its sentence "the men toasted their friendship on
+// Wednesday" and one that names the day before its subject.
+const toastArticle = `Putin and Kim toast their friendship
+Send a link to a friend
+[September 14, 2023]
+By Josh Smith
+SEOUL (Reuters) - Calling each other "comrade", the men toasted their friendship on Wednesday after Putin showed Kim around Russia's most modern space launch facility.
+
+On Wednesday, Russian President Vladimir Putin toasted North Korean leader Kim Jong Un.
+`
+
+// TestExportDates: "toasted ... on Wednesday" in an article of Thursday 14
+// September 2023 is a fact of 2023-09-13, which --from/--to keep or leave
+// out in every format; the article's other facts are dated by the article.
+func TestExportDates(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "toast.txt")
+	if err := os.WriteFile(article, []byte(toastArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	mustKG(t, "build", "--db", db, article)
+	type when struct{ Text, Value, Reported string }
+	ids := map[string]string{} // relation → fact id
+	relations := func(args ...string) map[string]when {
+		out := map[string]when{}
+		r := mustKG(t, append([]string{"export", "--db", db, "--format", "jsonl"}, args...)...)
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+			var rec struct {
+				Type, ID, Subject, Predicate, Object string
+				When                                 when
+			}
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Type == "relation" {
+				out[rec.Subject+" "+rec.Predicate+" "+rec.Object] = rec.When
+				ids[rec.Subject+" "+rec.Predicate+" "+rec.Object] = rec.ID
+			}
+		}
+		return out
+	}
+	const toast = "Vladimir Putin toast Kim Jong Un"
+	all := relations()
+	if w := all[toast]; w.Value != "2023-09-13" || !strings.EqualFold(w.Text, "on Wednesday") {
+		t.Fatalf("%s: when = %+v, want on Wednesday = 2023-09-13; relations: %v", toast, w, all)
+	}
+	for name, w := range all {
+		if name != toast && w.Reported != "2023-09-14" && w.Value == "" {
+			t.Errorf("%s: when = %+v, want the article's date as reported", name, w)
+		}
+	}
+	for _, tt := range []struct {
+		args      []string
+		wantToast bool
+		wantOther bool // the facts reported on 2023-09-14
+	}{
+		{[]string{"--from", "2023-09-13", "--to", "2023-09-13"}, true, false},
+		{[]string{"--from", "2023-09-14"}, false, true},
+		{[]string{"--to", "2023-09-13"}, true, false},
+		{[]string{"--from", "2023-09", "--to", "2023"}, true, true},
+		{[]string{"--to", "2023-08"}, false, false},
+	} {
+		got := relations(tt.args...)
+		_, toasted := got[toast]
+		if toasted != tt.wantToast || (len(got) > 1 || len(got) == 1 && !toasted) != tt.wantOther {
+			t.Errorf("export %s: relations %v; want the toast %v, the facts of 2023-09-14 %v", strings.Join(tt.args, " "), got, tt.wantToast, tt.wantOther)
+		}
+	}
+	gexf := mustKG(t, "export", "--db", db, "--format", "gexf", "--from", "2023-09-13", "--to", "2023-09-13").stdout
+	if !strings.Contains(gexf, `mode="dynamic" timeformat="date"`) || !strings.Contains(gexf, `label="toast" weight="1" start="2023-09-13" end="2023-09-13"`) ||
+		strings.Count(gexf, "<edge ") != 1 {
+		t.Errorf("gexf of 2023-09-13: want a dynamic graph with the one toast edge on that day:\n%s", gexf)
+	}
+	// The toast, by its fact id, its DOT edge, or its date in N-Quads.
+	for f, mark := range map[string]string{"csv": ids[toast], "graphml": ids[toast], "cytoscape": ids[toast],
+		"jsonld": ids[toast], "gexf": ids[toast], "nquads": `"2023-09-13"`,
+		"dot": `"person/vladimir_putin" -> "person/kim_jong_un" [label="toast"`} {
+		if got := mustKG(t, "export", "--db", db, "--format", f).stdout; !strings.Contains(got, mark) {
+			t.Fatalf("%s: no %s to look for", f, mark)
+		}
+		if got := mustKG(t, "export", "--db", db, "--format", f, "--from", "2023-09-14").stdout; strings.Contains(got, mark) {
+			t.Errorf("%s --from 2023-09-14 holds the toast of 2023-09-13 (%s)", f, mark)
+		}
 	}
 }

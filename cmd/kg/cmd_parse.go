@@ -69,7 +69,7 @@ func runParse(ctx context.Context, opts parseOptions, args []string, std stdio) 
 	w := bufio.NewWriter(std.out)
 	write := func(s *syntax.Sentence) error {
 		if opts.format == "text" {
-			return writeTree(w, s)
+			return syntax.WriteTree(w, s)
 		}
 		return syntax.WriteCoNLLU(w, s)
 	}
@@ -108,18 +108,8 @@ func parseCoNLLU(ctx context.Context, paths []string, std stdio, write func(*syn
 			defer f.Close()
 			r = f
 		}
-		sents, err := syntax.ReadCoNLLU(r)
-		if err != nil {
+		if err := m.ParseCoNLLU(ctx, r, write); err != nil {
 			return fmt.Errorf("parse: %s: %w", path, err)
-		}
-		for i := range sents {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			m.ParseSentence(&sents[i])
-			if err := write(&sents[i]); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -171,29 +161,4 @@ func parseArticles(ctx context.Context, paths []string, format string, std stdio
 			}
 		}
 	}
-}
-
-// writeTree writes a sentence as an indented tree: each word under its
-// head, "relation form UPOS lemma".
-func writeTree(w *bufio.Writer, s *syntax.Sentence) error {
-	for _, c := range s.Comments {
-		if strings.HasPrefix(c, "# text = ") {
-			fmt.Fprintln(w, c)
-		}
-	}
-	kids := make(map[int][]int)
-	for i, t := range s.Tokens {
-		kids[t.Head] = append(kids[t.Head], i)
-	}
-	var walk func(head, depth int)
-	walk = func(head, depth int) {
-		for _, i := range kids[head] {
-			t := s.Tokens[i]
-			fmt.Fprintf(w, "%s%s %s %s %s\n", strings.Repeat("  ", depth), t.Rel, t.Form, t.UPOS, t.Lemma)
-			walk(t.ID, depth+1)
-		}
-	}
-	walk(0, 0)
-	_, err := fmt.Fprintln(w)
-	return err
 }

@@ -1,22 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"cmp"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
-	"kg/article"
 	"kg/extract"
 	"kg/ner"
 	"kg/syntax"
@@ -149,18 +141,18 @@ func runTrain(ctx context.Context, opts trainOptions, args []string, std stdio) 
 
 // runTrainParser trains the tagger and parser (kg train parser).
 func runTrainParser(ctx context.Context, opts trainOptions, std stdio) error {
-	train, err := readCoNLLUFile(opts.train)
+	train, err := syntax.ReadCoNLLUFile(opts.train)
 	if err != nil {
-		return err
+		return fmt.Errorf("train: %w", err)
 	}
 	var dev []syntax.Sentence
 	if opts.dev != "" {
-		if dev, err = readCoNLLUFile(opts.dev); err != nil {
-			return err
+		if dev, err = syntax.ReadCoNLLUFile(opts.dev); err != nil {
+			return fmt.Errorf("train: %w", err)
 		}
 	}
 	for _, p := range opts.unlabeled {
-		texts, err := unlabeledTexts(p)
+		texts, err := syntax.ReadUnlabeled(p)
 		if err != nil {
 			return fmt.Errorf("train: unlabeled %s: %w", p, err)
 		}
@@ -191,93 +183,4 @@ func runTrainParser(ctx context.Context, opts trainOptions, std stdio) error {
 	}
 	fmt.Fprintf(std.err, "wrote %s (%d bytes) in %s\n", path, buf.Len(), time.Since(start).Round(time.Second))
 	return nil
-}
-
-// readCoNLLUFile reads the sentences of a CoNLL-U file.
-func readCoNLLUFile(path string) ([]syntax.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("train: %s: %v", path, article.Cause(err))
-	}
-	defer f.Close()
-	sents, err := syntax.ReadCoNLLU(f)
-	if err != nil {
-		return nil, fmt.Errorf("train: %s: %w", path, err)
-	}
-	return sents, nil
-}
-
-// unlabeledTexts reads the raw texts of one --unlabeled path, in a fixed
-// order: the "body" (else "text") of every record of a JSON Lines file
-// (gzip too), the .txt files of a directory in lexical order, or the
-// sentences of a CoNLL-2003 file (its first column, -DOCSTART- and blank
-// lines ending them).
-func unlabeledTexts(path string) ([]string, error) {
-	if fi, err := os.Stat(path); err != nil {
-		return nil, article.Cause(err)
-	} else if fi.IsDir() {
-		var files []string
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
-				files = append(files, p)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-		slices.Sort(files)
-		var texts []string
-		for _, p := range files {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil, err
-			}
-			texts = append(texts, string(b))
-		}
-		return texts, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, article.Cause(err)
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		r = zr
-	}
-	if strings.Contains(path, ".jsonl") {
-		var texts []string
-		dec := json.NewDecoder(r)
-		for {
-			var doc struct{ Body, Text string }
-			if err := dec.Decode(&doc); err == io.EOF {
-				return texts, nil
-			} else if err != nil {
-				return nil, err
-			}
-			texts = append(texts, cmp.Or(doc.Body, doc.Text))
-		}
-	}
-	var texts, sent []string
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		w, _, _ := strings.Cut(sc.Text(), " ")
-		if w == "" || w == "-DOCSTART-" {
-			if len(sent) > 0 {
-				texts = append(texts, strings.Join(sent, " "))
-				sent = sent[:0]
-			}
-			continue
-		}
-		sent = append(sent, w)
-	}
-	if len(sent) > 0 {
-		texts = append(texts, strings.Join(sent, " "))
-	}
-	return texts, sc.Err()
 }

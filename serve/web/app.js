@@ -1,5 +1,6 @@
 // kg explorer: search an entity, draw its neighbourhood with Cytoscape.js,
-// click a node for its facts, an edge for the sentences behind it.
+// click a node for its facts, an edge for the sentences behind it; narrow
+// the drawing to the facts of some days.
 // Talks only to /api/kg/* of the same server. All text goes into the DOM as
 // text, never as HTML.
 "use strict";
@@ -132,22 +133,65 @@ function fillPredicates(edges) {
   sel.value = preds.includes(keep) ? keep : "";
 }
 
-// applyFilters hides nodes of unticked classes (never the searched entity)
-// and edges of other predicates than the one chosen.
+// dateBound reads a date of the time filter — YYYY, YYYY-MM or YYYY-MM-DD,
+// as kg export --from and --to take it — as its first day, or with last its
+// last day ("2025-02" to 2025-02-28), YYYY-MM-DD; "" for an empty box and
+// null for a date it cannot read.
+function dateBound(text, last) {
+  const s = text.trim();
+  if (!s) return "";
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : last ? 12 : 1;
+  if (month < 1 || month > 12) return null;
+  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const day = m[3] ? Number(m[3]) : last ? days : 1;
+  if (day < 1 || day > days) return null;
+  return m[1] + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
+}
+
+// dateRange reads the from and to boxes, marking one it cannot read (and
+// ignoring it); null when both are empty.
+function dateRange() {
+  const r = {};
+  for (const [id, last] of [["from", false], ["to", true]]) {
+    const d = dateBound($(id).value, last);
+    $(id).classList.toggle("invalid", d === null);
+    $(id).setAttribute("aria-invalid", d === null ? "true" : "false");
+    r[id] = d || "";
+  }
+  return r.from || r.to ? r : null;
+}
+
+// inRange reports whether an edge has a sentence dated within r: one of its
+// spans ([first day, last day], the days its sentences are dated to)
+// overlaps r. An edge without a date is outside every range.
+function inRange(edge, r) {
+  return (edge.data("spans") || []).some(([a, b]) => (!r.from || b >= r.from) && (!r.to || a <= r.to));
+}
+
+// applyFilters hides nodes of unticked classes (never the searched entity),
+// edges of other predicates than the one chosen and edges dated outside
+// the from–to range; then the nodes those leave without a visible edge.
 function applyFilters() {
   const cy = kg.cy;
   const shown = new Set(CLASSES.filter((c) => $("class-" + c).checked));
   const pred = $("predicate").value;
+  const range = dateRange();
   cy.batch(() => {
     cy.elements().removeClass("filtered");
     cy.nodes().forEach((n) => { if (!n.hasClass("seed") && !shown.has(n.data("class"))) n.addClass("filtered"); });
-    if (pred) {
-      cy.edges().forEach((e) => { if (e.data("label") !== pred) e.addClass("filtered"); });
-      cy.nodes().forEach((n) => {
-        if (!n.hasClass("seed") && n.connectedEdges(":visible").length === 0) n.addClass("filtered");
-      });
+    if (pred) cy.edges().forEach((e) => { if (e.data("label") !== pred) e.addClass("filtered"); });
+    if (range) cy.edges().forEach((e) => { if (!inRange(e, range)) e.addClass("filtered"); });
+    if (pred || range) {
+      // By class, not :visible: styles are not recomputed inside a batch.
+      const shown = (e) => !e.hasClass("filtered") && !e.source().hasClass("filtered") && !e.target().hasClass("filtered");
+      cy.nodes().forEach((n) => { if (!n.hasClass("seed") && !n.connectedEdges().some(shown)) n.addClass("filtered"); });
     }
   });
+  const note = $("dates-note");
+  if (!range) note.textContent = kg.meta && kg.meta.dates && kg.meta.dates.from ? "facts dated " + kg.meta.dates.from + " to " + kg.meta.dates.to : "";
+  else note.textContent = cy.edges().filter((e) => inRange(e, range)).length + " of " + cy.edges().length + " facts in range";
 }
 
 // ---- search -------------------------------------------------------------
@@ -209,8 +253,20 @@ function entityLink(name, id) {
   return h("a", { title: "draw the neighbourhood of " + name, onclick: () => selectEntity(id, name) }, name);
 }
 
+// whenText says when a fact happened, as its date (schema.When) has it:
+// "2023-09-13 (on Wednesday)", or "reported 2023-09-14" for a fact whose
+// sentence names no time; "" when undated.
+function whenText(w) {
+  if (!w) return "";
+  if (w.value) return w.text ? w.value + " (" + w.text + ")" : w.value;
+  if (w.text) return "“" + w.text + "”";
+  return w.reported ? "reported " + w.reported : "";
+}
+
 function badges(f) {
+  const when = whenText(f.when);
   return h("div", { class: "badges" },
+    when ? h("span", { class: "badge date", title: "date: the time the sentence names, else the date the article reported it" }, when) : null,
     h("span", { class: "badge " + f.polarity, title: "polarity" }, f.polarity),
     h("span", { class: "badge modality", title: "modality" }, f.modality),
     f.attributed_to ? h("span", { class: "badge", title: "attributed to" }, "according to " + f.attributed_to) : null,
@@ -228,7 +284,8 @@ function evidenceList(f) {
   return h("div", { class: "evidence" }, f.evidence.map((ev) => [
     h("blockquote", { class: "sentence" }, ev.sentence),
     h("p", { class: "doc" }, "— ", ev.title || "(untitled)", ev.date ? ", " + ev.date : "",
-      ev.source ? " · " + ev.source : "", " · document " + ev.document + " @" + ev.start + "–" + ev.end),
+      ev.source ? " · " + ev.source : "", " · document " + ev.document + " @" + ev.start + "–" + ev.end,
+      ev.when && ev.when.text ? " · dated " + whenText(ev.when) : ""),
   ]));
 }
 
@@ -301,6 +358,7 @@ async function start() {
     fs.append(h("label", {}, h("input", { type: "checkbox", id: "class-" + c, checked: true, onchange: applyFilters }), " " + c));
   }
   $("predicate").addEventListener("change", applyFilters);
+  for (const id of ["from", "to"]) $(id).addEventListener("input", applyFilters);
   for (const id of ["hops", "doc", "negated"]) $(id).addEventListener("change", loadGraph);
   $("filters").addEventListener("submit", (ev) => ev.preventDefault());
   const input = $("search");
@@ -321,6 +379,11 @@ async function start() {
     $("meta").textContent = `${m.entities} entities · ${m.facts} facts · ${m.documents.length} documents · ` +
       (m.read_only ? "read-only" : "writable") + ` · queries ${m.timeout}, ${m.limit} results`;
     $("doc").append(...m.documents.map((d) => h("option", { value: d.id }, (d.title || d.id).slice(0, 70))));
+    if (m.dates && m.dates.from) {
+      $("from").placeholder = m.dates.from;
+      $("to").placeholder = m.dates.to;
+      $("dates-note").textContent = "facts dated " + m.dates.from + " to " + m.dates.to;
+    }
   } catch (err) {
     showError(err);
   }
