@@ -2,8 +2,9 @@
 // finds sentences, tokens and part-of-speech tags with prose, entity labels
 // with kg's own tagger (package ner), entity mentions with their byte
 // offsets, merges the mentions of one entity, and extracts relations and
-// direct quotes with the sentence that proves each of them. Resolve binds
-// the names of one document to entities other documents named.
+// direct quotes with the sentence that proves each of them. It reads one
+// document at a time: which names of several documents are one entity the
+// store decides (graph.Store.Consolidate).
 //
 // The stages, one file each:
 //
@@ -20,7 +21,6 @@
 //	relations.go   facts: verbal, nominal, roles, located-in; polarity and modality
 //	quotes.go      direct quotes and their speakers
 //	openie.go      open extraction tuples for benchmarks
-//	resolve.go     Resolve: names of one document → entities known elsewhere
 //	extract.go     Extractor: article.Document → schema.Extraction
 //
 // Only nlp.go imports prose, and no prose type appears in an exported

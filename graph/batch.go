@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"kg/dedup"
@@ -39,16 +40,20 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.followRegistry(ctx); err != nil {
+		return res, fmt.Errorf("graph: write: %w", err)
+	}
 	st, err := s.lookUp(ctx, xs)
 	if err != nil {
 		return res, err
 	}
 	var (
-		quads []quad.Quad
-		seen  = make(map[string]bool, len(xs)) // documents of this batch
-		names = st.names                       // entity id → its <name>, stored or given in this batch
-		index dedup.Index                      // signatures of this batch's documents
-		sigs  = make(map[string]schema.Signature)
+		stored []*schema.Extraction // the documents written
+		quads  []quad.Quad
+		seen   = make(map[string]bool, len(xs)) // documents of this batch
+		names  = st.names                       // entity id → its <name>, stored or given in this batch
+		index  dedup.Index                      // signatures of this batch's documents
+		sigs   = make(map[string]schema.Signature)
 	)
 	for i, x := range xs {
 		d := x.Document
@@ -66,6 +71,7 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 		q := extractionQuads(x, names, dups)
 		res[i].Quads, res[i].Duplicates = len(q), dups
 		quads = append(quads, q...)
+		stored = append(stored, x)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -79,7 +85,34 @@ func (s *Store) WriteBatch(ctx context.Context, xs []*schema.Extraction) ([]Writ
 		}
 		return res, fmt.Errorf("graph: write a batch of %d documents (from %s): %w", len(xs), xs[0].Document.ID, err)
 	}
+	if s.reg != nil {
+		for _, x := range stored {
+			s.reg.observe(x, names)
+		}
+	}
 	return res, nil
+}
+
+// followRegistry starts the entity registry of an empty store, which
+// WriteBatch then keeps: the first write of a Store that is the only
+// writer of its store looks whether the store holds any entity. A store
+// that does has its registry read by Consolidate.
+func (s *Store) followRegistry(ctx context.Context) error {
+	if s.regChecked || !s.exclusive {
+		return nil
+	}
+	s.regChecked = true
+	for _, c := range schema.Classes {
+		n, err := path.StartPath(s.qs, quad.IRI(c)).In(iriType).Iterate(ctx).Limit(1).Count()
+		if err != nil {
+			return fmt.Errorf("look up entities: %w", err)
+		}
+		if n > 0 {
+			return nil
+		}
+	}
+	s.reg = newRegistry()
+	return nil
 }
 
 // lookUp reads what the store holds about the batch xs: which documents

@@ -83,6 +83,11 @@ type totals interface {
 	exact() bool
 	// set writes c as the totals; nil drops them.
 	set(ctx context.Context, s *Store, c *counts) error
+	// change runs write, which opens one read-write transaction of the
+	// store (ApplyDeltas), with c written as the totals in that
+	// transaction: Consolidate's rewrite, whose effect on the totals it
+	// computes itself.
+	change(ctx context.Context, s *Store, c *counts, write func() error) error
 }
 
 // currentCounts returns the store's totals: the kept ones, else counted by
@@ -208,11 +213,12 @@ func (s *Store) ForgetCounts(ctx context.Context) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reg, s.regChecked = nil, false // nor does the entity registry follow such writes
 	if s.totals == nil {
 		return nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if err := s.totals.set(ctx, s, nil); err != nil {
 		return fmt.Errorf("graph: forget the counts: %w", err)
 	}
@@ -265,6 +271,10 @@ func (t *kvTotals) add(ctx context.Context, s *Store, quads []quad.Quad) error {
 
 func (t *kvTotals) set(ctx context.Context, s *Store, c *counts) error {
 	return t.within(c, func() error { return s.apply(nil) })
+}
+
+func (t *kvTotals) change(_ context.Context, _ *Store, c *counts, write func() error) error {
+	return t.within(c, write)
 }
 
 // within runs write, which opens one read-write transaction, with c (nil:

@@ -31,13 +31,36 @@
 //	<person/vladimir_putin> <alias> "Putin" .
 //
 // An entity has exactly one <name>: a second spelling with the same id
-// ("U.S." after "US") becomes an <alias>.
+// ("U.S." after "US") becomes an <alias>, and what each document called
+// the entity, when it was not its <name>, a <named> labelled with the
+// document; mentions a document made of it as another class are counted
+// by <mentions:CLASS>, labelled too:
+//
+//	<person/vladimir_putin> <named> "Putin" <doc/ID> .
+//	<person/ronald_reagan> <mentions:Organization> 2 <doc/ID> .
+//
+// # One node per entity
+//
+// Consolidate (merge.go), which ingest runs at the end of every build,
+// joins the nodes that name one real entity across documents: the entity
+// registry (registry.go; its name rules in names.go) knows every node's
+// spellings and the documents that use each, its mentions by class, its
+// documents and aliases, and decides from these sums which nodes are one
+// entity, its name and its class, so that the store does not depend on
+// the order of the documents. The joined nodes' quads are rewritten to the
+// entity's node in one transaction: the names as aliases, the mentions
+// summed per document, the direct facts both ways, the statements'
+// <subject>, <object> and <attributed_to>, the quotes' <speaker>, each
+// document's <edge_count> and the running totals. A statement keeps the
+// id its document gave it. Nodes named by a generic word alone ("Co",
+// "the Bank") are dissolved into the entity their document names with
+// that head, or into text.
 //
 // Everything a document says carries the document as label:
 //
 //	<doc/ID> <type> <Document> <doc/ID> .
 //	<doc/ID> <title>|<subtitle>|<author>|<editor>|<date>|<source>|<url>|<dateline>|<publisher> "…" <doc/ID> .
-//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .     (and <doc/OTHER> <duplicate_of> <doc/ID> <doc/ID> .)
+//	<doc/ID> <duplicate_of> <doc/OTHER> <doc/ID> .     (and <doc/OTHER> <duplicate_of> <doc/ID> <doc/OTHER> .)
 //	<doc/ID> <signature> "mh1:…" <doc/ID> .           (MinHash of the body, schema.Signature)
 //	<doc/ID> <lsh> "b07:…" <doc/ID> .                 (one per LSH band: 32)
 //	<doc/ID> <edge_count> 12 <doc/ID> .           (direct edges this document added; for Stats)
@@ -47,8 +70,9 @@
 // Write finds near-duplicates of a new document among the stored ones by
 // its LSH band keys (an object-index lookup per band, see duplicates.go),
 // confirms them by signature similarity (dedup.DuplicateThreshold) and
-// links each pair by <duplicate_of> both ways, labelled with the newer
-// document, in the same transaction.
+// links each pair by <duplicate_of> both ways, each link labelled with its
+// subject, in the same transaction (so a pair is stored alike whichever
+// document came first).
 //
 // Every occurrence of a fact (each evidence entry of a schema.Relation, also
 // negated, hedged or reported ones) is a statement node:

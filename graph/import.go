@@ -53,6 +53,7 @@ func (s *Store) ImportWith(ctx context.Context, r io.Reader, opts ImportOptions)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.reg, s.regChecked = nil, false // the entity registry does not follow an import
 	// Totals that cannot count any quads (bolt's) are dropped before the
 	// first batch and counted at the end, so an import cut short leaves a
 	// store without totals, which Stats scans.

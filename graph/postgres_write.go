@@ -129,6 +129,39 @@ func (t *pgStore) set(ctx context.Context, s *Store, c *counts) error {
 	return err
 }
 
+// change runs Consolidate's rewrite (write: Cayley's ApplyDeltas, a
+// transaction of its own, which kg cannot join as bolt's totals do), then
+// counts the totals from the tables in a transaction of kg's: c, what
+// Consolidate computed, does not hold the nodes and quads as PostgreSQL
+// counts them, and add's totals are exact. A writer that adds a batch
+// between the two is counted with the tables.
+func (t *pgStore) change(ctx context.Context, s *Store, _ *counts, write func() error) error {
+	if err := write(); err != nil {
+		return err
+	}
+	tx, err := t.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	all, err := t.scan(ctx, tx)
+	if err != nil {
+		return err
+	}
+	args := []any{1}
+	for _, f := range all.fields() {
+		args = append(args, *f)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO kg_counts (id, `+strings.Join(pgColumns, ", ")+`) VALUES (`+placeholders(1, len(args))+`)
+		ON CONFLICT (id) DO UPDATE SET `+setExcluded(pgColumns), args...); err != nil {
+		return fmt.Errorf("write the counts: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
 // add writes quads in one transaction: their nodes, the quads, and the
 // totals plus what the two statements report they inserted (a store
 // without totals is counted inside the transaction first).

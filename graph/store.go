@@ -67,6 +67,17 @@ type Store struct {
 	// reader's second transaction waits behind the commit (a build stopped
 	// that way: the resolver looked names up while a batch committed).
 	mu sync.RWMutex
+
+	// exclusive: this Store is the only writer of its store while open
+	// (bolt, whose file it locks; memstore), so the registry it follows
+	// stays the store's.
+	exclusive bool
+	// reg is the entity registry (registry.go) of the store, followed
+	// through every WriteBatch since it was made: from an empty store, or
+	// read by Consolidate. nil: not known; regChecked: WriteBatch looked
+	// whether the store was empty.
+	reg        *registry
+	regChecked bool
 }
 
 // Open opens the store described by opts. For bolt, Path names the database
@@ -107,7 +118,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{qs: qs, totals: t, readOnly: opts.ReadOnly, path: opts.Path}, nil
+	exclusive := backend == BackendMemstore || backend == BackendBolt
+	return &Store{qs: qs, totals: t, readOnly: opts.ReadOnly, path: opts.Path, exclusive: exclusive}, nil
 }
 
 // openBolt opens (or creates) the bolt file at path with a lock timeout, and

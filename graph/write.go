@@ -77,6 +77,19 @@ type quadBuilder struct {
 	quads []quad.Quad
 	label quad.Value
 	edges map[quad.Quad]bool // the direct edges, each once
+	// renamed maps a name this document gives an entity to the entity's
+	// <name>, where they differ: a statement's <attributed_to> and
+	// qualifiers give the entity's name, as Consolidate keeps them.
+	renamed map[string]string
+}
+
+// name is the name a statement gives for s: the entity's, if s is what
+// this document calls an entity by another name.
+func (b *quadBuilder) name(s string) string {
+	if n, ok := b.renamed[s]; ok {
+		return n
+	}
+	return s
 }
 
 // edge adds a direct edge (labelled with the document).
@@ -129,12 +142,14 @@ func extractionQuads(x *schema.Extraction, names map[string]string, dups []strin
 	}
 	for _, dup := range append(slices.Clone(d.Duplicates), dups...) {
 		if dup != "" && dup != d.ID {
+			// each link is labelled with the document it is about, so
+			// that the pair is stored alike whichever came first
 			b.doc(docIRI, schema.PropDuplicateOf, DocumentIRI(dup))
-			b.doc(DocumentIRI(dup), schema.PropDuplicateOf, docIRI)
+			b.add(DocumentIRI(dup), schema.PropDuplicateOf, docIRI, DocumentIRI(dup))
 		}
 	}
 
-	for _, e := range x.Entities {
+	for _, e := range docEntities(x.Entities) {
 		b.entity(e, names)
 		ei := EntityIRI(e.ID)
 		b.doc(ei, schema.PropMentionedIn, docIRI)
@@ -163,16 +178,63 @@ func uniqueQuads(quads []quad.Quad) []quad.Quad {
 	return out
 }
 
-// entity adds the global (unlabelled) quads of an entity node.
-func (b *quadBuilder) entity(e schema.Entity, names map[string]string) {
+// docEntity is an entity of one document with the names the document
+// gives it: a document may name one entity in two spellings of one id
+// ("CalFed Inc", "CalFed Inc."), which the store keeps as one node with
+// one count of mentions.
+type docEntity struct {
+	schema.Entity
+	names []string // sorted, distinct
+}
+
+// docEntities joins the entities of a document that have one id: their
+// mentions summed, their names and aliases together.
+func docEntities(ents []schema.Entity) []docEntity {
+	var out []docEntity
+	at := make(map[string]int, len(ents))
+	for _, e := range ents {
+		i, ok := at[e.ID]
+		if !ok {
+			at[e.ID] = len(out)
+			out = append(out, docEntity{Entity: e})
+			if e.Name != "" {
+				out[len(out)-1].names = []string{e.Name}
+			}
+			continue
+		}
+		d := &out[i]
+		d.Mentions += e.Mentions
+		d.Aliases = append(slices.Clone(d.Aliases), e.Aliases...)
+		if e.Name != "" && !slices.Contains(d.names, e.Name) {
+			d.names = append(d.names, e.Name)
+			slices.Sort(d.names)
+		}
+	}
+	return out
+}
+
+// entity adds the global (unlabelled) quads of an entity node, and the
+// names the document gives it where they are not its <name> (<named>,
+// labelled: the registry counts the documents of each spelling).
+func (b *quadBuilder) entity(e docEntity, names map[string]string) {
 	ei := EntityIRI(e.ID)
 	name, ok := names[e.ID]
 	if !ok && e.Name != "" {
 		name = e.Name
 		names[e.ID] = name
 		b.add(ei, schema.PropName, quad.String(name), nil)
-	} else if e.Name != "" && e.Name != name {
-		b.add(ei, schema.PropAlias, quad.String(e.Name), nil)
+	}
+	if len(e.names) > 1 || len(e.names) == 1 && e.names[0] != name {
+		for _, n := range e.names {
+			if n != name {
+				b.add(ei, schema.PropAlias, quad.String(n), nil)
+				if b.renamed == nil {
+					b.renamed = map[string]string{}
+				}
+				b.renamed[n] = name
+			}
+			b.add(ei, PropNamed, quad.String(n), b.label)
+		}
 	}
 	if e.Class != "" {
 		b.add(ei, schema.PropType, quad.IRI(e.Class), nil)
@@ -215,7 +277,7 @@ func (b *quadBuilder) relation(r schema.Relation, docID string) {
 		b.doc(st, schema.PropObject, obj)
 		b.doc(st, schema.PropObjectKind, quad.String(r.ObjectKind))
 		for k, v := range r.Qualifiers {
-			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(v), Label: b.label})
+			b.quads = append(b.quads, quad.Quad{Subject: st, Predicate: qualifierProp(k), Object: quad.String(b.name(v)), Label: b.label})
 		}
 		if w := r.When; w != nil && w.Text != "" {
 			// the date the clause names; a fact without one is dated by its document's <date>
@@ -227,7 +289,7 @@ func (b *quadBuilder) relation(r schema.Relation, docID string) {
 		}
 		b.doc(st, schema.PropPolarity, quad.String(r.Polarity))
 		b.doc(st, schema.PropModality, quad.String(r.Modality))
-		b.doc(st, schema.PropAttributedTo, quad.String(r.AttributedTo))
+		b.doc(st, schema.PropAttributedTo, quad.String(b.name(r.AttributedTo)))
 		b.doc(st, schema.PropEvidence, quad.String(ev.Sentence))
 		b.doc(st, schema.PropDocument, DocumentIRI(ev.Document))
 		b.doc(st, schema.PropStart, quad.Int(ev.Start))

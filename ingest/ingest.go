@@ -91,21 +91,25 @@ type Counts struct {
 	Duplicates int   // near-duplicate links made
 	Entities   int   // entities extracted (per document, before merging)
 	Facts      int   // relations extracted (per document, before merging)
+	Merged     int   // entity nodes the run's Consolidate joined into others
+	Dissolved  int   // nodes named only by a generic word that it removed
 }
 
 // Run reads paths (files, directories, "-"; see article.NewReader),
-// extracts every document with x on opts.Workers goroutines, resolves the
-// names of each against the store and the documents before it
-// (extract.Resolve), and writes them to store in input order, many per
-// transaction. It returns the counts and nil at the end of the input,
-// ctx.Err() when interrupted (after committing the batch being collected),
-// or an error that stopped the run (the store failed). Inputs that cannot
-// be read or extracted are reported and counted, and the run goes on.
+// extracts every document with x on opts.Workers goroutines and writes
+// them to store in input order, many per transaction; at the end of the
+// input it joins the nodes that name one entity across documents
+// (graph.Store.Consolidate), so the store does not depend on the order of
+// the inputs. It returns the counts and nil at the end of the input,
+// ctx.Err() when interrupted (after committing the batch being collected;
+// the entities are joined by the next run), or an error that stopped the
+// run (the store failed). Inputs that cannot be read or extracted are
+// reported and counted, and the run goes on.
 //
 // The pipeline:
 //
-//	reader ──jobs──► N extraction workers ──results──► orderer ──ordered──► writer ──batches──► committer
-//	(1 goroutine)     (share one Extractor)             (reorder buffer)     (resolves names)     (one transaction each)
+//	reader ──jobs──► N extraction workers ──results──► orderer ──ordered──► writer ──batches──► committer ──► Consolidate
+//	(1 goroutine)     (share one Extractor)             (reorder buffer)     (collects batches)   (one transaction each)  (at the end)
 //
 // The reader numbers every input it meets and takes a token from the
 // window before reading the next one; the writer gives the token back when
@@ -113,19 +117,26 @@ type Counts struct {
 // read but not yet written, however slow one document is, and memory is
 // bounded by the window plus two batches, not by the size of the input.
 // Writing in input order makes the store independent of the number of
-// workers: the first document naming an entity gives it its <name>, and a
-// near-duplicate links to the earlier document, as in a sequential run.
+// workers: a near-duplicate links to the earlier document, as in a
+// sequential run; entity names and classes are Consolidate's, from sums
+// over all documents.
 func Run(ctx context.Context, store *graph.Store, x *extract.Extractor, paths []string, opts Options) (Counts, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
 	}
-	l := &loop{store: store, x: x, opts: opts, limits: opts.Limits.withDefaults(), known: newRunKnown(store)}
+	l := &loop{store: store, x: x, opts: opts, limits: opts.Limits.withDefaults()}
 	if opts.Progress != nil {
 		done, stopped := make(chan struct{}), make(chan struct{})
 		go func() { l.watch(done); close(stopped) }()
 		defer func() { close(done); <-stopped }()
 	}
 	err := l.run(ctx, paths)
+	if err == nil {
+		var res graph.ConsolidateResult
+		if res, err = store.Consolidate(ctx); err == nil {
+			l.count(func(n *Counts) { n.Merged, n.Dissolved = res.Merged, res.Dissolved })
+		}
+	}
 	return l.counts(), err
 }
 
@@ -163,11 +174,6 @@ type loop struct {
 
 	mu sync.Mutex // guards n
 	n  Counts
-
-	// entities named so far in this run, for cross-document resolution
-	// (by the writer only, in input order, so the result does not depend
-	// on how many workers extract)
-	known *runKnown
 
 	// the batch being collected (by the writer only)
 	batch []*item
@@ -360,17 +366,10 @@ func (l *loop) write(ctx context.Context, ordered <-chan *item, window <-chan st
 	}
 }
 
-// add puts an item in the batch being collected, its names resolved.
+// add puts an item in the batch being collected.
 func (l *loop) add(it *item) {
 	if len(l.batch) == 0 {
 		l.since = time.Now()
-	}
-	if it.ex != nil {
-		if err := extract.Resolve(context.Background(), it.ex, l.known); err != nil {
-			it.ex, it.err = nil, err
-		} else {
-			l.known.add(it.ex.Entities)
-		}
 	}
 	l.batch = append(l.batch, it)
 	if it.ex != nil {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -156,4 +158,85 @@ func TestRunCancel(t *testing.T) {
 	if st.Documents != 0 && st.Entities == 0 {
 		t.Errorf("a cancelled run stored documents without entities: %+v", st)
 	}
+}
+
+// TestRunOrder holds that a corpus gives the same store whatever the order
+// of its documents, read in one run or in one run each, into bolt: the
+// nquads and jsonl exports are byte for byte the same, a short name
+// written before its full name joins it, and building the same input again
+// adds nothing.
+func TestRunOrder(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt": "Visit\n\nPutin visited Minsk on Monday. Putin said the talks were good.\n",
+		"b.txt": "Talks\n\nRussian President Vladimir Putin met Alexander Lukashenko in Minsk on Tuesday.\n",
+		"c.txt": "Filing\n\nThe SEC approved the merger on Friday, the SEC said.\n",
+		"d.txt": "Rules\n\nThe Securities and Exchange Commission (SEC) adopted new rules. The SEC said they take effect in May.\n",
+		"e.txt": "Deal\n\nTexaco Inc sold its stake to Pennzoil Co on Monday.\n",
+		"f.txt": "Deal\n\nTexaco said on Tuesday it would appeal, and Pennzoil declined comment.\n",
+	}
+	var paths []string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	reversed := slices.Clone(paths)
+	slices.Reverse(reversed)
+	ctx := context.Background()
+	var want string
+	for i, runs := range [][][]string{{paths}, {reversed}, {paths[3:], paths[:3]}, {{paths[0]}, {paths[1]}, {paths[2]}, {paths[3]}, {paths[4]}, {paths[5]}}} {
+		s, err := graph.Open(ctx, graph.Options{Path: filepath.Join(t.TempDir(), "kg.db")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, run := range runs {
+			if _, err := ingest.Run(ctx, s, extractor(t), run, ingest.Options{Workers: 2}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := dumps(t, s)
+		if i == 0 {
+			want = got
+			for _, id := range []string{`"id":"person/vladimir_putin"`, `"id":"organization/securities_and_exchange_commission"`} {
+				if !strings.Contains(got, id) {
+					t.Errorf("no entity %s in\n%s", id, got)
+				}
+			}
+			for _, id := range []string{`"id":"person/putin"`, `"id":"organization/sec"`} {
+				if strings.Contains(got, id) {
+					t.Errorf("entity %s is a node of its own", id)
+				}
+			}
+		} else if got != want {
+			t.Errorf("runs %d: the store differs from one run in input order:\n%s", i, testkit.LineDiff(want, got))
+		}
+		before, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := ingest.Run(ctx, s, extractor(t), paths, ingest.Options{Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, _ := s.Stats(ctx)
+		if n.Stored != 0 || n.Merged != 0 || after != before {
+			t.Errorf("runs %d: building again stored %d, merged %d; stats %+v, were %+v", i, n.Stored, n.Merged, after, before)
+		}
+		s.Close()
+	}
+}
+
+// dumps are a store's nquads and jsonl exports.
+func dumps(t *testing.T, s *graph.Store) string {
+	t.Helper()
+	var buf bytes.Buffer
+	for _, f := range []string{"nquads", "jsonl"} {
+		if err := s.Export(context.Background(), &buf, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buf.String()
 }

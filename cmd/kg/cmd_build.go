@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"kg/article"
@@ -43,7 +44,13 @@ Documents are read as a stream, extracted by --workers goroutines at once
 and written by one writer in input order, many documents per transaction
 (at most --batch, and about 40,000 quads; a transaction is committed at
 least every 2 seconds), so memory stays bounded whatever the size of the
-input, and the store is the same whatever the number of workers.
+input, and the store is the same whatever the number of workers. At the
+end, the nodes that name one entity across documents ("Putin", "Vladimir
+Putin"; "SEC", "Securities and Exchange Commission"; "Texaco Inc",
+"Texaco") are joined into one, named and classed by what most documents
+say, so the store is also the same whatever the order of the inputs; on a
+store this kg process did not write from empty, reading its entities
+first takes a few seconds (about 5 s for Reuters-21578).
 A document already in the store is skipped. A near-duplicate of a stored
 document (the same story with other spelling, furniture or line breaks) is
 stored and linked to it both ways (<duplicate_of>, "duplicates" in the
@@ -90,8 +97,12 @@ func (c buildCounts) String() string {
 	if secs > 0 {
 		rate = fmt.Sprintf(", %.0f documents/s, %.0f words/s", float64(c.Read)/secs, float64(c.Words)/secs)
 	}
-	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed; store: %s, %s, %s, %s (%d new) (%.1f s%s)",
-		plural(c.Read, "document"), c.Stored, c.Present, dups, c.Failed,
+	joined := ""
+	if c.Merged > 0 || c.Dissolved > 0 {
+		joined = fmt.Sprintf("; %s joined into others, %s removed", plural(c.Merged, "entity node"), plural(c.Dissolved, "generic node"))
+	}
+	return fmt.Sprintf("%s read: %d stored, %d already present%s, %d failed%s; store: %s, %s, %s, %s (%d new) (%.1f s%s)",
+		plural(c.Read, "document"), c.Stored, c.Present, dups, c.Failed, joined,
 		plural(int(c.after.Entities), "entity"), plural(int(c.after.Facts), "fact"), plural(int(c.after.Quotes), "quote"),
 		plural(int(c.after.Quads), "quad"), c.added, secs, rate)
 }
@@ -199,7 +210,7 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("1 %s", noun)
 	}
 	switch {
-	case noun[len(noun)-1] == 'y':
+	case noun[len(noun)-1] == 'y' && !strings.HasSuffix(noun, "ay"):
 		noun = noun[:len(noun)-1] + "ies"
 	default:
 		noun += "s"
