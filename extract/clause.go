@@ -355,7 +355,7 @@ func (s *sentence) isTime(k int) bool {
 	if timeWords[w] {
 		return true
 	}
-	if s.toks[k].UPOS == "NUM" && len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+	if s.toks[k].UPOS == "NUM" && len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isDigits(w) {
 		return true // "in 1997"
 	}
 	return false
@@ -405,3 +405,13 @@ var (
 		"years", "decade", "decades", "century", "period", "season", "moment", "tonight", "spring", "summer",
 		"autumn", "winter", "half", "date")
 )
+
+// isDigits reports whether w is all ASCII digits ("1987", not "19.9").
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -569,3 +569,41 @@ func TestOrganizationShortNames(t *testing.T) {
 		})
 	}
 }
+
+// TestTimePhrases: a fact's time is the phrase of time alone, its head's
+// preposition, modifiers and a time hung on it, not what else hangs on
+// the phrase; rates and maturities are no times.
+func TestTimePhrases(t *testing.T) {
+	tests := []struct {
+		construction, in string
+		pred, want       string // the fact with predicate pred has time text want ("": none)
+	}{
+		{"a year coordinated with an amount", "Harbor Bank said its loss would fall to 125 mln dlrs in 1987 and 115 mln in 1988.", "fall_to", "in 1987"},
+		{"a month with a recipient after it", "Harbor Bank sold most of its assets last November to Coastline Bank.", "sell", "last November"},
+		{"a quarter of a year", "In the first quarter of 1986, Harbor Bank took a charge.", "take", "In the first quarter of 1986"},
+		{"a rate", "Brazil imports 215,000 barrels per day of oil.", "import", ""},
+		{"a maturity", "Centel Corp is raising 60 mln dlrs via an issue of debentures due 1997.", "raise", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.construction, func(t *testing.T) {
+			x := extractText(t, tt.in)
+			found := false
+			for _, r := range x.Relations {
+				if r.Predicate != tt.pred {
+					continue
+				}
+				found = true
+				got := ""
+				if r.When != nil {
+					got = r.When.Text
+				}
+				if got != tt.want {
+					t.Errorf("%s %s %s: time %q, want %q", r.Subject, r.Predicate, r.Object, got, tt.want)
+				}
+			}
+			if !found {
+				t.Errorf("no %s fact", tt.pred)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"kg/schema"
@@ -509,12 +510,11 @@ func (s *sentence) predicateText(p int) string {
 func (s *sentence) timeOf(p int) []int {
 	for _, k := range s.kids[p] {
 		if s.hasRel(k, "obl", "obl:tmod", "nmod:tmod", "obl:npmod") && s.isTime(k) {
-			a, b := s.subtree(k, "punct", "acl", "acl:relcl", "appos")
-			out := make([]int, 0, b-a)
-			for i := a; i < b; i++ {
-				out = append(out, i)
+			switch s.caseOf(k) {
+			case "per", "due":
+				continue // "barrels per day" is a rate, "bonds due 1997" a maturity
 			}
-			return out
+			return s.timePhrase(k)
 		}
 		if s.hasRel(k, "advmod") {
 			switch s.lower(k) {
@@ -524,6 +524,35 @@ func (s *sentence) timeOf(p int) []int {
 		}
 	}
 	return nil
+}
+
+// timePhrase returns the tokens of the time phrase headed by k, in order:
+// its preposition, determiners, modifiers, numbers, possessive ("last
+// year's second quarter") and a phrase of time hung on it ("the first
+// quarter of 1987"), nothing else ("in 1987 and 115 billion in 1988", "last
+// November to HongKong Bank"). When those words are not one stretch of
+// text, the head's own stretch is the phrase.
+func (s *sentence) timePhrase(k int) []int {
+	var keep []int
+	var walk func(j int)
+	walk = func(j int) {
+		keep = append(keep, j)
+		for _, c := range s.kids[j] {
+			switch {
+			case s.hasRel(c, "case", "det", "amod", "nummod", "compound", "advmod", "fixed", "flat", "nmod:poss", "nmod:tmod", "obl:tmod"),
+				s.hasRel(c, "nmod", "nmod:unmarked") && s.isTime(c):
+				walk(c)
+			}
+		}
+	}
+	walk(k)
+	slices.Sort(keep)
+	for i := 1; i < len(keep); i++ {
+		if keep[i] != keep[i-1]+1 && !(keep[i] == keep[i-1]+2 && s.toks[keep[i-1]+1].Tag == "POS") {
+			return []int{k}
+		}
+	}
+	return keep
 }
 
 // reciprocal reports whether clause c states a symmetric fact of its
