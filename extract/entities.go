@@ -49,7 +49,7 @@ func mergeMentions(ms []Mention, headline func(sent int) bool) []entity {
 		ents[e].settle(ms)
 	}
 	for _, i := range short {
-		if e, ok := bindShort(ents, ms, i, headline(ms[i].sent)); ok {
+		if e, ok := bindShort(ents, ms, i, headline); ok {
 			ents[e].mentions = append(ents[e].mentions, i)
 			ms[i].entity, ms[i].bound = e, true
 			continue
@@ -98,8 +98,15 @@ func (e *entity) settle(ms []Mention) {
 // whose full name contains the word, or a place whose name starts with it
 // ("the North" → North Korea); it chooses by salience so far, salience
 // overall, then recency.
-func bindShort(ents []entity, ms []Mention, i int, headline bool) (int, bool) {
+func bindShort(ents []entity, ms []Mention, i int, headline func(sent int) bool) (int, bool) {
 	word := strings.ToLower(ms[i].Name)
+	firstShort := -1 // the body's first mention by this word alone
+	for j, m := range ms {
+		if strings.EqualFold(m.Name, word) && !headline(m.sent) {
+			firstShort = j
+			break
+		}
+	}
 	best, bestSoFar, bestAll, bestLast := -1, -1, -1, -1
 	for e, ent := range ents {
 		if !strings.Contains(ent.Name, " ") || !shortFor(ent, word) {
@@ -112,11 +119,12 @@ func bindShort(ents []entity, ms []Mention, i int, headline bool) (int, bool) {
 				last = j
 			}
 		}
-		if ent.Class == schema.Organization && soFar == 0 && !headline {
+		if ent.Class == schema.Organization && (soFar == 0 && !headline(ms[i].sent) || firstShort >= 0 && firstShort < ent.mentions[0]) {
 			// an organization's short name follows its full one ("Allegheny
-			// International … Allegheny"); "Blackpool", named before the
-			// Blackpool Hotel Association, is the town; a headline's short
-			// name is the one its body names in full ("WMC profits up")
+			// International … Allegheny"): "Blackpool", named alone before the
+			// Blackpool Hotel Association, is the town wherever it is named;
+			// a headline's short name is the one its body names in full ("WMC
+			// profits up")
 			continue
 		}
 		all := len(ent.mentions)

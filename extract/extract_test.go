@@ -550,7 +550,7 @@ func TestOrganizationShortNames(t *testing.T) {
 			map[string]string{"Hestor Group Inc": "Organization"}},
 		{"last word after initials", "Workers at MG Rover fear cuts. Rover said talks with the buyer continued.",
 			map[string]string{"MG Rover": "Organization"}},
-		{"a town named before an association of its name", "The conference will not go to Blackpool. Blackpool will get a smaller spring conference, said Colin Asplin of the Blackpool Hotel Association.",
+		{"a town named before an association of its name", "The conference will not go to Blackpool. Blackpool will get a smaller spring conference, said Colin Asplin of the Blackpool Hotel Association. Hotels in Blackpool lost bookings.",
 			map[string]string{"Blackpool": "", "Blackpool Hotel Association": "Organization", "Colin Asplin": "Person"}},
 	}
 	for _, tt := range tests {
@@ -605,5 +605,25 @@ func TestTimePhrases(t *testing.T) {
 				t.Errorf("no %s fact", tt.pred)
 			}
 		})
+	}
+}
+
+// TestOpeningWord: a sentence's capitalized first word is no part of the
+// name after it when the parser reads it as a word of the sentence.
+func TestOpeningWord(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"After Tomas Berger met the minister, talks began.", "Tomas Berger"},
+		{"Although Nordbank officials denied it, rates fell.", "Nordbank"},
+		{"North Korea fired a missile.", "North Korea"},
+		{"New York Times editors met on Monday.", "New York Times"},
+	} {
+		x := extractText(t, tt.in)
+		var names []string
+		for _, e := range x.Entities {
+			names = append(names, e.Name)
+		}
+		if !slices.Contains(names, tt.want) {
+			t.Errorf("%q: entities %q, want %q among them", tt.in, names, tt.want)
+		}
 	}
 }
