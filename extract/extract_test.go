@@ -548,6 +548,8 @@ func TestOrganizationShortNames(t *testing.T) {
 			map[string]string{"Irwin Jacobs": "Person", "Minneapolis": "Place", "Corvallen International Inc": "Organization"}},
 		{"company form dropped", "Hestor Group Inc raised its offer. Hestor Group said the offer was final.",
 			map[string]string{"Hestor Group Inc": "Organization"}},
+		{"a company whose name has an 's", "Moody's Investors Service Inc said it downgraded the debt. Moody's said the rating was lowered.",
+			map[string]string{"Moody's Investors Service Inc": "Organization"}},
 		{"last word after initials", "Workers at MG Rover fear cuts. Rover said talks with the buyer continued.",
 			map[string]string{"MG Rover": "Organization"}},
 		{"a town named before an association of its name", "The conference will not go to Blackpool. Blackpool will get a smaller spring conference, said Colin Asplin of the Blackpool Hotel Association. Hotels in Blackpool lost bookings.",

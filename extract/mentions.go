@@ -162,6 +162,10 @@ func (g *gazetteer) chunkEnd(toks []token, i int) int {
 			j++
 			continue
 		}
+		if (toks[j].Text == "'s" || toks[j].Text == "’s") && toks[j].NER == "ORGANIZATION" && toks[j-1].NER == "ORGANIZATION" {
+			j++ // "Moody's Investors Service", "Moody's said": the entity tagger reads the "'s" as the company's own
+			continue
+		}
 		if k := g.connectorRun(toks, i, j); k > j {
 			j = k
 			continue
@@ -339,6 +343,10 @@ func (g *gazetteer) typeName(toks []token, i, j int, title []string) (Mention, b
 	words := make([]string, 0, j-i)
 	allCaps := true
 	for _, t := range toks[i:j] {
+		if (t.Text == "'s" || t.Text == "’s") && len(words) > 0 {
+			words[len(words)-1] += t.Text // "Moody's"
+			continue
+		}
 		words = append(words, nameHead(t.Text))
 		allCaps = allCaps && isAllCaps(t.Text)
 	}
@@ -557,11 +565,14 @@ func tokenTexts(toks []token) []string {
 }
 
 func joinTokens(toks []token) string {
-	parts := make([]string, len(toks))
+	var b strings.Builder
 	for i, t := range toks {
-		parts[i] = t.Text
+		if i > 0 && t.Text != "'s" && t.Text != "’s" {
+			b.WriteByte(' ') // "Moody's" keeps its "'s" on the word
+		}
+		b.WriteString(t.Text)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 func startsUpper(s string) bool {
