@@ -105,8 +105,8 @@ func (c buildCounts) String() string {
 // the default GOGC the heap then doubled before a collection, to some
 // 650 MB of RSS. Under the limit the collector runs sooner near it instead;
 // the live heap stays well below it (a larger one only makes the collector
-// run more often, within the runtime's own CPU cap), so it costs a few
-// percent of a build's time. See README.md, "Speed".
+// run more often, within the runtime's own CPU cap). See README.md,
+// "Memory".
 const buildMemoryLimit = 512 << 20
 
 func runBuild(ctx context.Context, opts buildOptions, args []string, std stdio) (err error) {
