@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -304,8 +305,12 @@ func (t *kvTotals) within(c *counts, write func() error) error {
 // kvTotals puts the totals through it, in the batch's transaction: both
 // commit or neither. Only Store's writes, serialised by Store.mu, set it;
 // writes through Cayley's own API (kg serve --write) find it unset.
+//
+// When bolt is set, a read-write transaction releases the pages of bolt's
+// memory map as it goes (releasingTx, see mmap.go).
 type txHook struct {
 	hkv.KV
+	bolt *bolt.DB
 	mu   sync.Mutex
 	next func(hkv.Tx) error
 }
@@ -331,6 +336,9 @@ func (h *txHook) Tx(rw bool) (hkv.Tx, error) {
 			tx.Close()
 			return nil, err
 		}
+	}
+	if h.bolt != nil {
+		tx = &releasingTx{Tx: tx, db: h.bolt}
 	}
 	return tx, nil
 }

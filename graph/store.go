@@ -59,6 +59,7 @@ type Store struct {
 	totals   totals // the running totals, where the backend keeps them; nil: Stats scans
 	readOnly bool
 	path     string
+	bolt     *bolt.DB // the bolt file, whose mapped pages apply releases (mmap.go); nil for other backends
 	// mu serialises writes (Write, WriteBatch, Import: check, then write)
 	// and keeps reads (HasDocument, EntitiesNamed, Query, Stats, Export, …)
 	// from overlapping them. Bolt deadlocks when a write commit has to grow
@@ -99,13 +100,14 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	var (
 		qs  cgraph.QuadStore
 		t   totals
+		bdb *bolt.DB
 		err error
 	)
 	switch backend {
 	case BackendMemstore:
 		qs = memstore.New()
 	case BackendBolt:
-		qs, t, err = openBolt(opts.Path, opts.ReadOnly)
+		qs, t, bdb, err = openBolt(opts.Path, opts.ReadOnly)
 	default:
 		qs, err = openRegistered(backend, opts)
 		if err == nil && backend == BackendPostgres {
@@ -119,7 +121,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, err
 	}
 	exclusive := backend == BackendMemstore || backend == BackendBolt
-	return &Store{qs: qs, totals: t, readOnly: opts.ReadOnly, path: opts.Path, exclusive: exclusive}, nil
+	return &Store{qs: qs, totals: t, readOnly: opts.ReadOnly, path: opts.Path, exclusive: exclusive, bolt: bdb}, nil
 }
 
 // openBolt opens (or creates) the bolt file at path with a lock timeout, and
@@ -135,15 +137,18 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // index for each quad instead; measured on 1,000 Reuters articles, the
 // build is as fast (8.8 s either way) at a third of the memory.
 //
+// The bolt DB is returned too, for releasing its mapped pages after
+// each write (see mmap.go).
+//
 // The KV is wrapped in a txHook, so that the running totals are written
 // in the transactions of Cayley's ApplyDeltas (see counts.go).
 //
 // boltdb/bolt v1.3.1 works on Go 1.26, but its unsafe page casts trip the
 // race detector's pointer checks (checkptr); run race tests with
 // -gcflags=all=-d=checkptr=0.
-func openBolt(path string, readOnly bool) (cgraph.QuadStore, totals, error) {
+func openBolt(path string, readOnly bool) (cgraph.QuadStore, totals, *bolt.DB, error) {
 	if path == "" {
-		return nil, nil, fmt.Errorf("graph: %w: no bolt path given", ErrOpen)
+		return nil, nil, nil, fmt.Errorf("graph: %w: no bolt path given", ErrOpen)
 	}
 	file := path
 	fi, err := os.Stat(path)
@@ -151,22 +156,22 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, totals, error) {
 	case err == nil && fi.IsDir():
 		file = filepath.Join(path, boltLegacyFile)
 		if _, err := os.Stat(file); err != nil {
-			return nil, nil, fmt.Errorf("graph: %w %s: is a directory, not a kg store file", ErrOpen, path)
+			return nil, nil, nil, fmt.Errorf("graph: %w %s: is a directory, not a kg store file", ErrOpen, path)
 		}
 	case errors.Is(err, os.ErrNotExist):
 		if readOnly {
-			return nil, nil, fmt.Errorf("graph: %w %s: no store there (build one first)", ErrOpen, path)
+			return nil, nil, nil, fmt.Errorf("graph: %w %s: no store there (build one first)", ErrOpen, path)
 		}
 	case err != nil:
-		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+		return nil, nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
 	bdb, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, nil, fmt.Errorf("graph: %w %s: store is locked by another kg process", ErrOpen, path)
+		return nil, nil, nil, fmt.Errorf("graph: %w %s: store is locked by another kg process", ErrOpen, path)
 	} else if err != nil {
-		return nil, nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
+		return nil, nil, nil, fmt.Errorf("graph: %w %s: %v (is it a kg store?)", ErrOpen, path, err)
 	}
-	db := &txHook{KV: bdb}
+	db := &txHook{KV: bdb, bolt: bdb.DB()}
 	opt := cgraph.Options{kv.OptNoBloom: true}
 	qs, err := kv.New(db, opt)
 	if errors.Is(err, cgraph.ErrNotInitialized) && !readOnly {
@@ -176,14 +181,14 @@ func openBolt(path string, readOnly bool) (cgraph.QuadStore, totals, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+		return nil, nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
 	indexes, err := kvIndexes(db)
 	if err != nil {
 		qs.Close()
-		return nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
+		return nil, nil, nil, fmt.Errorf("graph: %w %s: %v", ErrOpen, path, err)
 	}
-	return newPlanner(qs, indexes), &kvTotals{db: db, hook: db}, nil
+	return newPlanner(qs, indexes), &kvTotals{db: db, hook: db}, bdb.DB(), nil
 }
 
 // kvIndexes reads the quad indexes a Cayley KV store keeps from its
