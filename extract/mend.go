@@ -9,20 +9,41 @@ import "strings"
 // the project writes; none consults a word list beyond the function words
 // of the construction.
 
-// mend applies every repair, in order, to a parsed sentence.
+// repairs are the mends, in the order they apply.
+var repairs = []func([]token){
+	bracketAside, markThat, relativeClauses, prepositionalSubjects, appositiveSubjects, appositionAfterSubject,
+	frontedPhrase, caseMarkedSubject, askedParty, descriptorBeforeName, participleAfterNoun, ofAfterPerson,
+}
+
+// mend applies every repair, in order, to a parsed sentence. A repair is
+// kept only when the sentence is still a tree after it (each repair moves
+// arcs by local evidence, and two moves of one repair can meet in a
+// cycle on a sentence no one foresaw); otherwise the arcs it moved are put
+// back.
 func mend(toks []token) {
-	bracketAside(toks)
-	markThat(toks)
-	relativeClauses(toks)
-	prepositionalSubjects(toks)
-	appositiveSubjects(toks)
-	appositionAfterSubject(toks)
-	frontedPhrase(toks)
-	caseMarkedSubject(toks)
-	askedParty(toks)
-	descriptorBeforeName(toks)
-	participleAfterNoun(toks)
-	ofAfterPerson(toks)
+	saved := make([]token, len(toks))
+	for _, repair := range repairs {
+		copy(saved, toks)
+		repair(toks)
+		if !isTree(toks) {
+			copy(toks, saved)
+		}
+	}
+}
+
+// isTree reports whether every token reaches a root by its heads, without
+// a cycle.
+func isTree(toks []token) bool {
+	for i := range toks {
+		j := i
+		for n := 0; j >= 0; n++ {
+			if n > len(toks) || toks[j].Head >= len(toks) {
+				return false
+			}
+			j = toks[j].Head
+		}
+	}
+	return true
 }
 
 // ofAfterPerson: "John Smith of the Center for Policy Studies said prices
@@ -424,6 +445,9 @@ func bracketAside(toks []token) {
 			continue
 		}
 		if inside(toks[prev].Head) {
+			if toks[h].Head >= 0 && isAncestor(toks, prev, toks[h].Head) {
+				continue // the noun already governs the phrase's head
+			}
 			toks[prev].Head, toks[prev].Rel = toks[h].Head, toks[h].Rel
 		} else if isAncestor(toks, h, prev) {
 			continue

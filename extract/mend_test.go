@@ -122,3 +122,35 @@ func TestMend(t *testing.T) {
 		})
 	}
 }
+
+// FuzzMend: whatever tree the parser leaves, the mended sentence is a tree.
+func FuzzMend(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+	f.Add([]byte("Boliden AB <BLDS ST> forecast a return, said John of the Center"))
+	words := []string{"<", ">", "(", ")", ",", "of", "to", "on", "for", "the", "a", "said", "John", "Center", "'s", "who", "that", "last", "year"}
+	upos := []string{"PUNCT", "ADP", "PART", "DET", "NOUN", "PROPN", "VERB", "PRON", "SCONJ", "NUM", "ADJ"}
+	rels := []string{"nsubj", "obj", "obl", "nmod", "case", "mark", "det", "flat", "punct", "appos", "parataxis", "advcl", "ccomp", "xcomp", "conj", "acl", "compound", "nmod:poss", "dep"}
+	ners := []string{"", "PERSON", "ORGANIZATION", "GPE"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := len(data) / 4
+		if n < 2 || n > 40 {
+			return
+		}
+		toks := make([]token, n)
+		for i := range toks {
+			b := data[i*4 : i*4+4]
+			toks[i] = token{Text: words[int(b[0])%len(words)], UPOS: upos[int(b[1])%len(upos)], Rel: rels[int(b[2])%len(rels)],
+				NER: ners[int(b[3])%len(ners)], Head: -1}
+			if toks[i].Text == "to" {
+				toks[i].Tag = "TO"
+			}
+			if i > 0 {
+				toks[i].Head = int(b[3]) % i // a head before it: a tree
+			}
+		}
+		mend(toks)
+		if !isTree(toks) {
+			t.Fatalf("mend left no tree: %+v", toks)
+		}
+	})
+}
