@@ -219,23 +219,28 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 // badly. The name's first word then heads it, the others hang on it as
 // flat, as Universal Dependencies writes names.
 func (x *Extractor) parse(toks []token, spans []nameSpan) {
-	if len(spans) > 0 && spans[0].Start == 0 && spans[0].End-spans[0].Start >= 2 && syntax.IsWord(toks[0].Text) {
-		// "After Nakasone met Reagan", "Both Andriessen and …": whether a
-		// sentence's capitalized first word opens the name the tagger
-		// began there or is a word of the sentence, the parser decides,
-		// given it in lower case; a preposition, conjunction, determiner,
-		// pronoun or -ly adverb is the sentence's
-		rest := append([]nameSpan{{span{1, spans[0].End}, spans[0].word}}, spans[1:]...)
-		if spans[0].End-1 == 1 {
+	f := 0 // the sentence's first word, after any quotation mark or dash
+	for f < len(toks) && !wordLike(toks[f].Text) {
+		f++
+	}
+	if len(spans) > 0 && spans[0].Start == f && spans[0].End-f >= 2 && syntax.IsWord(toks[f].Text) && !x.gaz.knownSpan(toks[f:spans[0].End]) {
+		// "After Nakasone met Reagan", "Both Andriessen and …", "\"Even
+		// Japan …": whether a sentence's capitalized first word opens the
+		// name the tagger began there or is a word of the sentence, the
+		// parser decides, given it in lower case; a preposition,
+		// conjunction, determiner, pronoun or adverb is the sentence's
+		// (a name the gazetteer knows whole, "North Korea", keeps it)
+		rest := append([]nameSpan{{span{f + 1, spans[0].End}, spans[0].word}}, spans[1:]...)
+		if spans[0].End-f-1 == 1 {
 			rest = spans[1:]
 		}
-		saved := toks[0].Text
-		toks[0].Text = strings.ToLower(saved)
+		saved := toks[f].Text
+		toks[f].Text = strings.ToLower(saved)
 		x.parseSpans(toks, rest)
-		toks[0].Text = saved
-		if t := toks[0]; openingWordClass[t.UPOS] || t.UPOS == "ADV" && strings.HasSuffix(strings.ToLower(t.Text), "ly") {
-			toks[0].NER = ""
-			toks[0].Lemma = strings.ToLower(saved)
+		toks[f].Text = saved
+		if openingWordClass[toks[f].UPOS] {
+			toks[f].NER = ""
+			toks[f].Lemma = strings.ToLower(saved)
 			return
 		}
 	}
@@ -244,7 +249,7 @@ func (x *Extractor) parse(toks []token, spans []nameSpan) {
 
 // openingWordClass are the parts of speech of a sentence's first word that
 // keep it out of a name after it.
-var openingWordClass = setOf("ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART", "AUX")
+var openingWordClass = setOf("ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART", "AUX", "ADV")
 
 // parseSpans parses toks with the names of spans read as one word each.
 func (x *Extractor) parseSpans(toks []token, spans []nameSpan) {

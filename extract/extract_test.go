@@ -618,6 +618,7 @@ func TestOpeningWord(t *testing.T) {
 		{"Although Nordbank officials denied it, rates fell.", "Nordbank"},
 		{"North Korea fired a missile.", "North Korea"},
 		{"New York Times editors met on Monday.", "New York Times"},
+		{"\"Even Nordbank would agree,\" he said.", "Nordbank"},
 	} {
 		x := extractText(t, tt.in)
 		var names []string

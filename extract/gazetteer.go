@@ -121,3 +121,10 @@ func (g *gazetteer) lookup(name string) (knownName, bool) {
 	k, ok := g.known[strings.ToLower(name)]
 	return k, ok
 }
+
+// knownSpan reports whether the words of toks, as written, are a name the
+// gazetteer knows ("North Korea", "East Timor").
+func (g *gazetteer) knownSpan(toks []token) bool {
+	_, ok := g.lookup(joinTokens(toks))
+	return ok
+}
