@@ -515,7 +515,8 @@ func TestQuoteSpeakers(t *testing.T) {
 // after its name; the symbol is no entity, no predicate and no
 // description, and a bracketed full name is read as a name.
 func TestTickers(t *testing.T) {
-	x := extractText(t, "Harwood Aviation Inc <HWA> said it agreed to sell its unit to <Baxter Lane and Co Inc>. Boliden AB <BLDS ST> forecast a return to profit.")
+	x := extractText(t, "Harwood Aviation Inc <HWA> said it agreed to sell its unit to <Baxter Lane and Co Inc>. Boliden AB <BLDS ST> forecast a return to profit. "+
+		"Aetna Life and Casualty Co said its Canadian subsidiary has agreed in principle to sell its unit to <Laurentian Group> of Montreal for undisclosed terms.")
 	var names []string
 	for _, e := range x.Entities {
 		names = append(names, e.Name)

@@ -77,8 +77,8 @@ func (s *sentence) lemmaOf(i int) string {
 // Seoul", "because of" for a fixed expression), or "".
 func (s *sentence) caseOf(i int) string {
 	c := s.child(i, "case")
-	if c < 0 || s.toks[c].Tag == "POS" {
-		return "" // a possessive's "'s" is no preposition
+	if c < 0 || s.toks[c].Tag == "POS" || !isWordText(s.toks[c].Text) {
+		return "" // a possessive's "'s" is no preposition, nor is a bracket the parse hung there
 	}
 	words := []string{s.lower(c)}
 	for _, f := range s.children(c, "fixed") {
