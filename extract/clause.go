@@ -380,6 +380,20 @@ func (s *sentence) deicticTime(k int) bool {
 	return false
 }
 
+// namedTime reports whether k names a day, a month or a year by itself
+// ("Monday", "March", "1987", "today"), as a bare phrase of time may.
+func (s *sentence) namedTime(k int) bool {
+	switch w := s.lower(k); {
+	case w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight":
+		return true
+	case s.toks[k].UPOS == "PROPN" && timeWords[w]:
+		return true // weekdays and months
+	case s.toks[k].UPOS == "NUM" && len(w) == 4 && isDigits(w):
+		return true
+	}
+	return false
+}
+
 // Verb classes, by lemma: data, one pattern family each.
 var (
 	// sayVerbs report speech; what they govern (ccomp) is the speaker's.

@@ -513,6 +513,10 @@ func (s *sentence) timeOf(p int) []int {
 			switch s.caseOf(k) {
 			case "per", "due":
 				continue // "barrels per day" is a rate, "bonds due 1997" a maturity
+			case "":
+				if !s.hasRel(k, "obl:tmod", "nmod:tmod") && !s.deicticTime(k) && !s.namedTime(k) {
+					continue // a bare "a month" is a rate, "eight years" a length, "another good year" a thing
+				}
 			}
 			return s.timePhrase(k)
 		}

@@ -76,7 +76,7 @@ func Normalize(text string, anchor time.Time, tense Tense) (Value, bool) {
 
 // leadIn is what may stand before an expression without changing it: a
 // preposition, and times of day after a day ("Wednesday night").
-var leadIn = regexp.MustCompile(`^(?:(?:on|in|during|at|by|since|until|till|through|throughout|for|of|from|as of|as early as|as late as|late|early)\s+)+`)
+var leadIn = regexp.MustCompile(`^(?:(?:on|in|during|at|by|since|until|till|through|throughout|for|of|from|as of|as early as|as late as|late|early|earlier|later)\s+)+`)
 
 // rule is one kind of expression: a pattern over the lower-cased text and
 // what it means.

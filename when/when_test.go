@@ -26,6 +26,8 @@ func TestNormalize(t *testing.T) {
 		{"on Wednesday", "2023-09-14", Past, "2023-09-13", Day},
 		{"Wednesday night", "2023-09-14", Past, "2023-09-13", Day},
 		{"on Thursday", "2023-09-14", Past, "2023-09-14", Day},
+		{"Earlier today", "2023-09-14", Past, "2023-09-14", Day},
+		{"later today", "2023-09-14", Future, "2023-09-14", Day},
 		{"on Friday", "2023-09-14", Past, "2023-09-08", Day},
 		{"on Friday", "2023-09-14", Future, "2023-09-15", Day},
 		// Weekdays across a week, month and year boundary.
