@@ -586,6 +586,8 @@ func TestTimePhrases(t *testing.T) {
 		{"a quarter of a year", "In the first quarter of 1986, Harbor Bank took a charge.", "take", "In the first quarter of 1986"},
 		{"a rate", "Brazil imports 215,000 barrels per day of oil.", "import", ""},
 		{"a maturity", "Centel Corp is raising 60 mln dlrs via an issue of debentures due 1997.", "raise", ""},
+		{"a time after a reported clause is the clause's", "Harbor Bank said Nordbank made net profits of 1.3 bln dlrs in 2004.", "make", "in 2004"},
+		{"a time counted from now starts at its 'last'", "Harbor Bank rebuilt itself, with its share price increasing by almost four-fold last year.", "increase", "last year"},
 		{"a bare rate", "Brazil was paying about 500 mln dlrs a month to its creditors.", "pay", ""},
 		{"a bare day", "Harbor Bank said Monday that it had sold the unit.", "say", "Monday"},
 	}

@@ -508,7 +508,20 @@ func (s *sentence) predicateText(p int) string {
 // timeOf returns the tokens of the time expression of clause p: a
 // temporal modifier ("on Wednesday", "last week", "in 1997", "yesterday").
 func (s *sentence) timeOf(p int) []int {
-	for _, k := range s.kids[p] {
+	kids := s.kids[p]
+	if h := s.toks[p].Head; h >= 0 && s.hasRel(p, "ccomp") && sayVerbs[s.lemmaOf(h)] && h < p {
+		// "WMC said it made net profits in 2004": a time after the reported
+		// clause, hung on the verb of saying, is the clause's
+		for _, k := range s.kids[h] {
+			if k > p {
+				kids = append(kids[:len(kids):len(kids)], k)
+			}
+		}
+	}
+	for _, k := range kids {
+		if sayVerbs[s.lemmaOf(p)] && k > p && s.child(p, "ccomp") >= 0 && k > s.child(p, "ccomp") {
+			continue // given to the reported clause (above)
+		}
 		if s.hasRel(k, "obl", "obl:tmod", "nmod:tmod", "obl:npmod") && s.isTime(k) {
 			switch s.caseOf(k) {
 			case "per", "due":
@@ -551,6 +564,16 @@ func (s *sentence) timePhrase(k int) []int {
 	}
 	walk(k)
 	slices.Sort(keep)
+	for _, d := range s.kids[k] {
+		switch s.lower(d) {
+		case "last", "this", "next":
+			if d < k && d > keep[0] && s.hasRel(d, "amod", "det") {
+				// "by almost four-fold last year": a time counted from
+				// now starts at its "last", whatever the parse hung before it
+				keep = slices.DeleteFunc(keep, func(i int) bool { return i < d })
+			}
+		}
+	}
 	for i := 1; i < len(keep); i++ {
 		if keep[i] != keep[i-1]+1 && !(keep[i] == keep[i-1]+2 && s.toks[keep[i-1]+1].Tag == "POS") {
 			return []int{k}
