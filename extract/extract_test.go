@@ -635,3 +635,38 @@ func TestOpeningWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeValues: a time is normalized against the article's date, ahead
+// of it for what has not happened yet.
+func TestTimeValues(t *testing.T) {
+	tests := []struct{ in, pred, want string }{
+		{"Donald Engen said he plans to leave the agency in July.", "leave", "1987-07"},
+		{"Donald Engen said he plans to leave the agency in July.", "plan_to_leave", "1987-07"},
+		{"Harbor Bank sold the unit in July.", "sell", "1986-07"},
+		{"The World Bank is expected to approve the loan by August.", "approve", "1987-08"},
+		{"Earlier today, Harbor Bank adjourned the meeting.", "adjourn", "1987-03-18"},
+	}
+	for _, tt := range tests {
+		d, err := article.Clean("test.txt", tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Meta.Date = "1987-03-18"
+		x, err := extractor(t).Extract(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range x.Relations {
+			if r.Predicate == tt.pred {
+				found = true
+				if r.When == nil || r.When.Value != tt.want {
+					t.Errorf("%q: %s when %+v, want %s", tt.in, r.Predicate, r.When, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s fact", tt.in, tt.pred)
+		}
+	}
+}

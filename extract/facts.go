@@ -20,6 +20,7 @@ type fact struct {
 	attributedLit string // attribution that names no entity ("analysts")
 	confidence    float64
 	when          []int // the tokens of the clause's time expression
+	ahead         bool  // the time is of something yet to happen, whatever the fact's modality ("plans to leave in July")
 }
 
 // vacuousNouns make no object of their own: "said in a statement", "in
@@ -115,6 +116,7 @@ func (r *reading) clauseFacts(s *sentence, c clause) []fact {
 	}
 	if g, ok := r.chainFact(s, c); ok {
 		g.when = base.when
+		g.ahead = base.modality == schema.Future || base.modality == schema.Hedged || base.modality == schema.Hypothetical
 		g.attributed, g.attributedLit = base.attributed, base.attributedLit
 		if coref {
 			g.confidence -= 0.15

@@ -22,9 +22,9 @@ func factWhen(s *sentence, f fact, docDate string) *schema.When {
 	w := &schema.When{Text: text}
 	anchor, err := time.Parse(time.DateOnly, docDate)
 	tense := when.Past
-	switch f.modality {
-	case schema.Future, schema.Hedged, schema.Hypothetical:
-		tense = when.Future // "is expected to approve the loan by August": what has not happened lies ahead
+	switch {
+	case f.modality == schema.Future, f.modality == schema.Hedged, f.modality == schema.Hypothetical, f.ahead:
+		tense = when.Future // "is expected to approve the loan by August", "plans to leave in July": what has not happened lies ahead
 	}
 	if v, ok := when.Normalize(text, anchor, tense); ok && (err == nil || absolute(v)) {
 		w.Value, w.Precision = v.Value, string(v.Precision)
