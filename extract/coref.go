@@ -266,6 +266,10 @@ func (d *discourse) thingBefore(s *sentence, ms []Mention, i int) int {
 	return -1
 }
 
+// emptyObjects are the objects of "it makes …" and "it takes …" whose
+// "it" stands for nothing: "it makes sense", "it takes time".
+var emptyObjects = setOf("sense", "time", "year", "month", "week", "day", "hour", "minute", "effort", "courage", "place")
+
 // expletive reports whether "it" at token i refers to nothing: "it is
 // likely that", "it seems", "it was announced that", "it makes sense to".
 func (s *sentence) expletive(i int) bool {
@@ -280,8 +284,15 @@ func (s *sentence) expletive(i int) bool {
 		return true
 	}
 	switch s.lemmaOf(h) {
-	case "seem", "appear", "rain", "matter", "happen", "emerge", "remain", "take", "make", "look":
+	case "seem", "appear", "rain", "matter", "happen", "emerge", "remain", "look":
 		return true
+	case "take", "make":
+		// "it makes sense", "it took years to": an empty subject; "it made
+		// net profits", "it took a stake": the company
+		if o := s.child(h, "obj"); o >= 0 && emptyObjects[s.lemmaOf(o)] {
+			return true
+		}
+		return s.child(h, "xcomp", "ccomp", "csubj", "advcl") >= 0 && s.child(h, "obj") < 0
 	}
 	return false
 }

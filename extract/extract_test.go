@@ -267,6 +267,8 @@ func TestRelations(t *testing.T) {
 			nil, []string{"Tomas Berger open_up books", "Renault sign deal"}},
 		{"a time counted from now is no object", "Later this year, Nordbank plans to open a branch. The games were published by Vortex Media last year.",
 			[]string{"Vortex Media publish games"}, []string{"Nordbank plan Later this year", "Vortex Media publish last year"}},
+		{"a company's 'it' makes profits; 'it makes sense' is nobody's", "Harbor Bank said it made net profits of 1.3 bln dlrs. Nordbank said it makes sense to wait.",
+			[]string{"Harbor Bank make net profits of 1.3 bln dlrs"}, []string{"Nordbank make sense"}},
 		{"possessive place", "He studied at Santiago's Catholic University.",
 			[]string{"Catholic University located_in Santiago"}, nil},
 	}
