@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -190,16 +191,28 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 		return nil, nil, err
 	}
 	var ms []Mention
+	works := map[string]bool{} // names the document gives as titles of works
 	for _, s := range sents {
 		s.m0 = len(ms)
 		for _, m := range x.gaz.findMentions(d.Text, s.toks) {
 			if isTicker(s.toks, m) {
 				continue
 			}
+			if m.sure != byGazetteer && s.workTitle(m) {
+				works[strings.ToLower(m.Name)] = true
+				continue
+			}
 			m.sent = s.idx
 			ms = append(ms, m)
 		}
 		s.m1 = len(ms)
+	}
+	if len(works) > 0 { // "the film Goodfellas": the title, wherever the document names it
+		ms = slices.DeleteFunc(ms, func(m Mention) bool { return works[strings.ToLower(m.Name)] && m.sure != byGazetteer })
+		for i, s := range sents {
+			s.m0 = sort.Search(len(ms), func(j int) bool { return ms[j].sent >= sents[i].idx })
+			s.m1 = sort.Search(len(ms), func(j int) bool { return ms[j].sent > sents[i].idx })
+		}
 	}
 	defineAcronyms(sents, ms)
 	x.gaz.fullOrgNames(ms)
@@ -209,6 +222,56 @@ func (x *Extractor) analyze(ctx context.Context, d *article.Document) ([]*senten
 		s.m1 = sort.Search(len(kept), func(i int) bool { return kept[i].sent > s.idx })
 	}
 	return sents, kept, nil
+}
+
+// workNouns name works — films, songs, books, games, shows — whose titles
+// are no people, organizations or places.
+var workNouns = setOf("film", "films", "movie", "movies", "album", "albums", "single", "singles", "song", "songs",
+	"track", "tracks", "hit", "hits", "novel", "novels", "book", "books", "play", "plays", "musical", "musicals",
+	"opera", "sitcom", "series", "show", "shows", "drama", "dramas", "documentary", "game", "games", "title", "titles",
+	"comedy", "thriller", "biopic", "blockbuster", "sequel", "soap", "programme", "program", "video", "record")
+
+// titleCases introduce titles after a work noun: "films including Raging
+// Bull", "films such as Goodfellas"; "the show in Glasgow" is a place.
+var titleCases = setOf("", "including", "such as", "as", "like")
+
+// workTitle reports whether mention m is the title of a work: the name
+// hangs on a work noun ("the film Goodfellas", "films including Raging
+// Bull, Goodfellas and Gangs of New York", "hit single Money"), or has one
+// as its own modifier before it ("Finnish film The Three Rooms of
+// Melancholia"), or follows one right away, the first of coordinated titles
+// counting for all.
+func (s *sentence) workTitle(m Mention) bool {
+	b := m.tok0 - 1
+	if b >= 0 && s.toks[b].Tag == "DT" {
+		b-- // "the film The Aviator" keeps its own "The"; "film the Aviator" is rarer
+	}
+	if b >= 0 && workNouns[s.toks[b].Text] && s.toks[b].UPOS != "VERB" && s.toks[b].UPOS != "AUX" { // lower case, no verb ("the quake hit the Bay of Plenty"): "hit single Money", "Finnish film The Three Rooms"
+		return true
+	}
+	h := -1
+	for i := m.tok0; i < m.tok1 && i < len(s.toks); i++ {
+		if p := s.toks[i].Head; p < m.tok0 || p >= m.tok1 {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	for n := 0; n < 6 && s.toks[h].Rel == "conj" && s.toks[h].Head >= 0; n++ {
+		h = s.toks[h].Head
+	}
+	if p := s.toks[h].Head; p >= 0 && s.toks[p].UPOS == "NOUN" && workNouns[strings.ToLower(s.toks[p].Text)] &&
+		(s.hasRel(h, "appos", "compound", "flat", "nmod:desc") || s.hasRel(p, "compound") || s.hasRel(h, "nmod") && titleCases[s.caseOf(h)]) {
+		return true
+	}
+	for _, k := range s.kids[h] {
+		if k < h && s.toks[k].UPOS == "NOUN" && workNouns[strings.ToLower(s.toks[k].Text)] && s.hasRel(k, "compound", "nmod:desc", "amod") {
+			return true
+		}
+	}
+	return false
 }
 
 // parse fills in the parts of speech, lemmas and dependency tree of one

@@ -672,3 +672,23 @@ func TestTimeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkTitles: the title of a film, song or book is no entity, wherever
+// the document names it, once it calls it so.
+func TestWorkTitles(t *testing.T) {
+	x := extractText(t, "Tomas Berger starred in the film Harbor Lights. He was nominated for films including Cold River and Blue Tide. Harbor Lights made 20 million dollars. She released the hit single Money featuring Elena Marquez. Berger joined the film company Nordmedia in 1990. The show in Glasgow was cancelled.")
+	var names []string
+	for _, e := range x.Entities {
+		names = append(names, e.Name)
+	}
+	for _, title := range []string{"Harbor Lights", "Cold River", "Blue Tide", "Money"} {
+		if slices.Contains(names, title) {
+			t.Errorf("title %q stored as an entity (entities %q)", title, names)
+		}
+	}
+	for _, name := range []string{"Tomas Berger", "Elena Marquez", "Nordmedia", "Glasgow"} {
+		if !slices.Contains(names, name) {
+			t.Errorf("entity %q missing (entities %q)", name, names)
+		}
+	}
+}
