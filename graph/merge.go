@@ -598,6 +598,7 @@ func (s *Store) edgeCounts(ctx context.Context, e *edgeChanges) (edgeCount, erro
 		if change == 0 {
 			continue
 		}
+		s.readQuads(len(images) + 1)
 		doc := quad.IRI(d)
 		vals, err := path.StartPath(s.qs, doc).Out(iriEdgeCount).Iterate(ctx).AllValues(s.qs)
 		if err != nil {
@@ -692,9 +693,70 @@ func refPadding(add, del []quad.Quad) []cgraph.Delta {
 	return out
 }
 
-// applyRewrite deletes and adds the quads of a rewrite in one transaction,
-// with the running totals.
+// rewriteChunk is how many quads one transaction of a rewrite on bolt
+// adds or deletes: a tenth of what a batch of new documents writes, since
+// a rewrite's quads touch the largest values of the store (the quads of
+// its most common nodes) and its commits copy them.
+const rewriteChunk = 1 << 12
+
+// applyRewrite deletes and adds the quads of a rewrite, with the running
+// totals. On bolt it does so in transactions of rewriteChunk quads, the
+// additions first, with the totals dropped in the first and written in the
+// last: a bolt transaction holds every page it changes in memory until it
+// commits, and Reuters-21578's rewrite (140,000 quads, whose values lie in
+// hash buckets all over the file) in one transaction held about 800 MB of
+// them. Adding first also keeps every value in use counted while the
+// deletions run, so no transaction mixes the two (see refPadding). A run
+// stopped between two transactions leaves the store without totals (Stats
+// counts them again) and with some nodes joined; Consolidate joins the
+// rest the next time.
 func (s *Store) applyRewrite(ctx context.Context, rw *rewriting) error {
+	kv, chunked := s.totals.(*kvTotals)
+	if !chunked || len(rw.add)+len(rw.del) <= rewriteChunk {
+		return s.applyRewriteOnce(ctx, rw)
+	}
+	c, err := s.currentCounts(ctx)
+	if err != nil {
+		return err
+	}
+	c.add(rw.delta)
+	var chunks [][]cgraph.Delta
+	for _, part := range []struct {
+		quads  []quad.Quad
+		action cgraph.Procedure
+	}{{rw.add, cgraph.Add}, {rw.del, cgraph.Delete}} {
+		for qs := range slices.Chunk(part.quads, rewriteChunk) {
+			deltas := make([]cgraph.Delta, len(qs))
+			for i, q := range qs {
+				deltas[i] = cgraph.Delta{Quad: q, Action: part.action}
+			}
+			chunks = append(chunks, deltas)
+		}
+	}
+	for i, deltas := range chunks {
+		write := func() error {
+			return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		}
+		var err error
+		switch i {
+		case 0:
+			err = kv.within(nil, write)
+		case len(chunks) - 1:
+			err = kv.within(&c, write)
+		default:
+			err = write()
+		}
+		if err != nil {
+			return err
+		}
+		_ = releaseIfOver(s.bolt) // best effort: on failure the pages only stay resident
+	}
+	return nil
+}
+
+// applyRewriteOnce deletes and adds the quads of a rewrite in one
+// transaction, with the running totals.
+func (s *Store) applyRewriteOnce(ctx context.Context, rw *rewriting) error {
 	deltas := make([]cgraph.Delta, 0, len(rw.del)+len(rw.add))
 	for _, q := range rw.add {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})

@@ -56,3 +56,23 @@ func mappingEnd(addr uintptr) (uintptr, error) {
 	}
 	return 0, fmt.Errorf("no mapping at %#x in /proc/self/maps", addr)
 }
+
+// residentFileBytes returns how much of the process's resident set is
+// pages of files (the third field of /proc/self/statm: bolt's mapped
+// pages, the program's own text and the shared libraries), or -1 when it
+// cannot be read.
+func residentFileBytes() int64 {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return -1
+	}
+	f := bytes.Fields(data)
+	if len(f) < 3 {
+		return -1
+	}
+	pages, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return -1
+	}
+	return pages * int64(os.Getpagesize())
+}

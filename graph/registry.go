@@ -139,11 +139,35 @@ func (s *Store) quadsOf(ctx context.Context, d quad.Direction, v quad.Value) ([]
 	var out []quad.Quad
 	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
 		out = append(out, s.qs.Quad(r))
+		s.readQuads(1)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the quads of %s: %w", v, err)
 	}
 	return out, nil
+}
+
+// readQuadsCheck is how many quads the long reads of Consolidate read
+// between two looks whether bolt's mapped pages are over budget: each
+// quad read faults in a few pages of the index, the log and the values.
+const readQuadsCheck = 1 << 10
+
+// readQuads counts n quads read by the caller, which holds s.mu for
+// writing (Consolidate), and drops the mapped pages when due: the reads
+// of Consolidate go over much of the store, outside any write transaction
+// (see mmap.go), and the quads of one common node ("U.S.") are a hundred
+// thousand. It may be called inside an iteration: with s.mu held no
+// commit can remap the file meanwhile, and the iterator's own read
+// transaction holds the map, so no second one is opened
+// (releaseMappedInTx).
+func (s *Store) readQuads(n int) {
+	s.quadsRead += n
+	if s.quadsRead >= readQuadsCheck {
+		s.quadsRead = 0
+		if s.bolt != nil && overBudget() {
+			_ = releaseMappedInTx(s.bolt) // best effort: on failure the pages only stay resident
+		}
+	}
 }
 
 // entryOf makes the registry entry of a node read from the store.

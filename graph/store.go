@@ -79,6 +79,9 @@ type Store struct {
 	// whether the store was empty.
 	reg        *registry
 	regChecked bool
+	// quadsRead counts the quads Consolidate read since it last looked
+	// at the mapped pages (readQuads).
+	quadsRead int
 }
 
 // Open opens the store described by opts. For bolt, Path names the database

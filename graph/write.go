@@ -47,8 +47,8 @@ func (s *Store) Write(ctx context.Context, x *schema.Extraction) (WriteResult, e
 
 // apply adds quads in one ApplyDeltas call, ignoring quads already stored.
 // On bolt it then drops the pages the transaction read from the resident
-// set (releaseMapped), so that a long build's RSS does not grow with the
-// store.
+// set if they are over budget (releaseIfOver), so that a long build's RSS
+// does not grow with the store.
 func (s *Store) apply(quads []quad.Quad) error {
 	deltas := make([]cgraph.Delta, len(quads))
 	for i, q := range quads {
@@ -57,7 +57,7 @@ func (s *Store) apply(quads []quad.Quad) error {
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		return err
 	}
-	_ = releaseMapped(s.bolt) // best effort: on failure the pages only stay resident
+	_ = releaseIfOver(s.bolt) // best effort: on failure the pages only stay resident
 	return nil
 }
 
