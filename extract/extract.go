@@ -301,7 +301,12 @@ func (x *Extractor) parse(toks []token, spans []nameSpan) {
 		toks[f].Text = strings.ToLower(saved)
 		x.parseSpans(toks, rest)
 		toks[f].Text = saved
-		if openingWordClass[toks[f].UPOS] {
+		person := spans[0].word == nameStandIns["PER"]
+		known := x.gaz.knownSpan(toks[f+1 : spans[0].End])
+		if openingWordClass[toks[f].UPOS] || toks[f].UPOS == "NUM" && person || toks[f].UPOS == "ADJ" && known {
+			// "One Reagan administration official": no person's name opens
+			// with a number; "New IMF managing director": an adjective
+			// before a name the gazetteer knows without it
 			toks[f].NER = ""
 			toks[f].Lemma = strings.ToLower(saved)
 			return

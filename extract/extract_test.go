@@ -626,6 +626,8 @@ func TestOpeningWord(t *testing.T) {
 		{"North Korea fired a missile.", "North Korea"},
 		{"New York Times editors met on Monday.", "New York Times"},
 		{"\"Even Nordbank would agree,\" he said.", "Nordbank"},
+		{"One Berger administration official said the talks failed.", "Berger"},
+		{"New IMF managing director Michel Camdessus arrived.", "International Monetary Fund"},
 	} {
 		x := extractText(t, tt.in)
 		var names []string

@@ -252,6 +252,9 @@ func (g *gazetteer) classify(toks []token, i, j int) (Mention, bool) {
 	for i < j-1 && g.notOfName(toks, i) {
 		i++ // "Although Reagan", "Former Senator X": a capital that only opens the sentence
 	}
+	if j-i >= 2 && toks[i].UPOS == "ADJ" && !g.knownSpan(toks[i:j]) && g.knownSpan(toks[i+1:j]) {
+		i++ // "New IMF managing director": an adjective before a name known without it ("New Delhi" is known whole)
+	}
 	if k := g.givenNameAfter(toks, i, j); k > i {
 		i = k // "Tory Edward Turnour", "New Yorker William Trowbridge": a description before a person's name
 	}
