@@ -114,7 +114,9 @@ func init() {
 		// Months: "April", "April 2023", "last April", "early April".
 		{regexp.MustCompile(`^(?:(last|this|next)\s+)?` + monthRe + `(?:,?\s+` + yearRe + `)?$`), monthRule},
 		// Weeks, months, years relative to the anchor.
-		{regexp.MustCompile(`^(?:(?:earlier|later)\s+)?(last|this|next|past|the past|the previous|the following|the coming)\s+(week|month|year|quarter)$`), relativeUnit},
+		// ("the previous year", "the following month" count from a time the
+		// text names, not from the article's date: no value)
+		{regexp.MustCompile(`^(?:(?:earlier|later)\s+)?(last|this|next|past|the past|the coming)\s+(week|month|year|quarter)$`), relativeUnit},
 		// Quarters and halves: "the first quarter", "the fourth quarter of 1986", "first-half".
 		{regexp.MustCompile(`^(?:the\s+)?(fiscal\s+)?` + ordinalRe + `(\s+fiscal)?[\s-]+(quarter|half)(?:\s+of)?(\s+fiscal)?(?:\s+year)?(?:\s+` + yearRe + `)?$`), quarterRule},
 		// Years: "2002", "fiscal 1987", "the 1990s", "mid-1987".
@@ -278,9 +280,9 @@ func monthRule(m []string, anchor time.Time, tense Tense) (Value, bool) {
 func relativeUnit(m []string, anchor time.Time, _ Tense) (Value, bool) {
 	n := 0
 	switch m[1] {
-	case "last", "past", "the past", "the previous":
+	case "last", "past", "the past":
 		n = -1
-	case "next", "the following", "the coming":
+	case "next", "the coming":
 		n = 1
 	}
 	switch m[2] {

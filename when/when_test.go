@@ -27,6 +27,8 @@ func TestNormalize(t *testing.T) {
 		{"Wednesday night", "2023-09-14", Past, "2023-09-13", Day},
 		{"on Thursday", "2023-09-14", Past, "2023-09-14", Day},
 		{"Earlier today", "2023-09-14", Past, "2023-09-14", Day},
+		{"the previous year", "2023-09-14", Past, "", ""},
+		{"the following month", "2023-09-14", Past, "", ""},
 		{"later today", "2023-09-14", Future, "2023-09-14", Day},
 		{"on Friday", "2023-09-14", Past, "2023-09-08", Day},
 		{"on Friday", "2023-09-14", Future, "2023-09-15", Day},
