@@ -249,13 +249,7 @@ func (s *sentence) workTitle(m Mention) bool {
 	if b >= 0 && workNouns[s.toks[b].Text] && s.toks[b].UPOS != "VERB" && s.toks[b].UPOS != "AUX" { // lower case, no verb ("the quake hit the Bay of Plenty"): "hit single Money", "Finnish film The Three Rooms"
 		return true
 	}
-	h := -1
-	for i := m.tok0; i < m.tok1 && i < len(s.toks); i++ {
-		if p := s.toks[i].Head; p < m.tok0 || p >= m.tok1 {
-			h = i
-			break
-		}
-	}
+	h := s.mentionHead(m)
 	if h < 0 {
 		return false
 	}

@@ -31,6 +31,15 @@ func mend(toks []token) {
 	}
 }
 
+// nameFirst returns the first word of the name whose word i is: the
+// token the flat words of a name hang on, before them.
+func nameFirst(toks []token, i int) int {
+	for toks[i].Rel == "flat" && toks[i].Head >= 0 && toks[i].Head < i {
+		i = toks[i].Head
+	}
+	return i
+}
+
 // isTree reports whether every token reaches a root by its heads, without
 // a cycle.
 func isTree(toks []token) bool {
@@ -63,9 +72,7 @@ func ofAfterPerson(toks []token) {
 		if toks[a].Text == "," && a > 0 {
 			a--
 		}
-		for toks[a].Rel == "flat" && toks[a].Head >= 0 && toks[a].Head < a {
-			a = toks[a].Head
-		}
+		a = nameFirst(toks, a)
 		b := o + 1
 		if b+1 < len(toks) && toks[b].UPOS == "DET" {
 			b++
@@ -229,9 +236,7 @@ func appositionAfterSubject(toks []token) {
 			continue
 		}
 		a := j - 1
-		for toks[a].Rel == "flat" && toks[a].Head >= 0 && toks[a].Head < a {
-			a = toks[a].Head
-		}
+		a = nameFirst(toks, a)
 		if toks[a].Head != v || !strings.HasPrefix(toks[a].Rel, "nsubj") || toks[a].UPOS != "PROPN" || v >= a {
 			continue
 		}
@@ -437,10 +442,7 @@ func bracketAside(toks []token) {
 		case toks[h].UPOS != "NOUN" && toks[h].UPOS != "PROPN" && toks[h].UPOS != "NUM" && toks[h].UPOS != "X":
 			continue
 		}
-		prev := l - 1
-		for toks[prev].Rel == "flat" && toks[prev].Head >= 0 && toks[prev].Head < prev {
-			prev = toks[prev].Head
-		}
+		prev := nameFirst(toks, l-1)
 		if toks[prev].UPOS != "NOUN" && toks[prev].UPOS != "PROPN" || toks[h].Head == prev {
 			continue
 		}
